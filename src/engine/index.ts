@@ -1,0 +1,17 @@
+/**
+ * The compute engine's public surface. No React, no DOM: give it a GPUDevice (browser or the
+ * `webgpu` package in Node) or use the float64 CPU engine.
+ */
+export { createEngine, type EngineOptions, type GpuEngine } from './gpu/gpu-engine';
+export { createCpuEngine } from './cpu-engine';
+export { complexFromReal } from './complex';
+export * from './errors';
+export * from './resolvent-math';
+export * from './types';
+export {
+  checkResolvent,
+  checkTransform,
+  isPowerOfTwo,
+  MAX_1D_LOG2,
+  MAX_2D_AXIS_LOG2,
+} from './validate';

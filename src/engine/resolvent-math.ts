@@ -1,0 +1,94 @@
+/**
+ * The one definition of the φ-resolvent filter and its metrics. The CPU reference uses these
+ * functions directly; the GPU path uploads the per-axis tables from `axisQ` (computed here in
+ * float64) and its WGSL (`shaders/resolvent.wgsl`) evaluates the same `weights` formula.
+ */
+import type { KUnit, Shape } from './types';
+
+/** φ, the golden ratio, as the documents write it. */
+export const PHI_DEFAULT = 1.618034;
+export const LAMBDA_DEFAULT = 1;
+export const K_SCALE_DEFAULT = 1;
+export const K_UNIT_DEFAULT: KUnit = 'cycles';
+
+/** numpy.fft.fftfreq(n, d=1)[i]: i/n for i < n/2 (ceil), else (i − n)/n. */
+export function fftfreq(i: number, n: number): number {
+  const half = Math.floor((n - 1) / 2) + 1;
+  return (i < half ? i : i - n) / n;
+}
+
+/** κ for bin i of an axis of length n, in the given unit. */
+export function kappa(i: number, n: number, unit: KUnit): number {
+  const f = fftfreq(i, n);
+  switch (unit) {
+    case 'cycles':
+      return f;
+    case 'radians':
+      return 2 * Math.PI * f;
+    case 'index':
+      return f * n;
+  }
+}
+
+/** q[i] = (kScale·κ_i)² along one axis, float64. In 2D, q = q_y + q_x (κ² = κy² + κx²). */
+export function axisQ(n: number, unit: KUnit, kScale: number): Float64Array {
+  const q = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = kScale * kappa(i, n, unit);
+    q[i] = k * k;
+  }
+  return q;
+}
+
+/**
+ * R and 1 − R for a bin with squared scaled wavenumber q. 1 − R is computed as φq/(1 + φq),
+ * not by subtraction, so the high-k energy keeps full precision where R ≈ 1.
+ */
+export function weights(phi: number, q: number): { r: number; oneMinusR: number } {
+  const d = 1 + phi * q;
+  return { r: 1 / d, oneMinusR: (phi * q) / d };
+}
+
+/** R(k) for every bin of a shape, float64, row-major. */
+export function resolventTable(
+  shape: Shape,
+  phi: number,
+  unit: KUnit,
+  kScale: number,
+): Float64Array {
+  const [ny, nx] = shape.length === 1 ? [1, shape[0]] : shape;
+  const qy = axisQ(ny, unit, kScale);
+  const qx = axisQ(nx, unit, kScale);
+  const table = new Float64Array(ny * nx);
+  for (let y = 0; y < ny; y++) {
+    for (let x = 0; x < nx; x++) {
+      table[y * nx + x] = weights(phi, (qy[y] ?? 0) + (qx[x] ?? 0)).r;
+    }
+  }
+  return table;
+}
+
+/** The three per-signal sums every metric derives from. */
+export interface SpectralSums {
+  /** Σ |X|² */
+  energy: number;
+  /** Σ R·|X|² */
+  kept: number;
+  /** Σ |X − R·X|² = Σ (1 − R)²·|X|² */
+  highK: number;
+}
+
+/** Coherence Σ R|X|² / Σ |X|², defined as 0 for an all-zero signal. */
+export function coherenceOf(sums: SpectralSums): number {
+  return sums.energy > 0 ? sums.kept / sums.energy : 0;
+}
+
+/** Mean over `bins` bins of |X − R·X|². */
+export function highKEnergyOf(sums: SpectralSums, bins: number): number {
+  return sums.highK / bins;
+}
+
+/** Floating-point operations of one complex FFT of N points, by the usual 5·N·log2 N count. */
+export function fftFlops(n: number): number {
+  return 5 * n * Math.log2(n);
+}

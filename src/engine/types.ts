@@ -1,0 +1,86 @@
+/**
+ * Public types of the compute engine. The engine is plain TypeScript over WebGPU: no React,
+ * no DOM, so it runs unchanged in the browser and in Node (the `webgpu` package).
+ */
+
+/** The unit of the wavenumber κ that enters R(k) = 1 / (1 + φ·(kScale·κ)²). */
+export type KUnit = 'cycles' | 'radians' | 'index';
+export const K_UNITS: readonly KUnit[] = ['cycles', 'radians', 'index'];
+
+/** `[n]` for 1D signals, `[ny, nx]` for 2D (row-major, x fastest). */
+export type Shape = readonly [number] | readonly [number, number];
+
+/** Input samples: interleaved complex (re, im) unless `real: true`, then one value per sample. */
+export type InputArray = Float32Array | Float64Array | readonly number[];
+
+/** GPU results are float32; the CPU reference computes and returns float64. */
+export type OutputArray = Float32Array | Float64Array;
+
+export interface TransformOptions {
+  shape: Shape;
+  batch: number;
+  /** Inverse transform, scaled by 1/N (as numpy.fft.ifft). */
+  inverse?: boolean;
+  /** `data` holds real samples only (batch·prod(shape) values); imaginary parts are zero. */
+  real?: boolean;
+}
+
+export interface ResolventOptions {
+  shape: Shape;
+  batch: number;
+  /** φ in R(k) = 1/(1 + φ·(kScale·κ)²); finite and > 0. Default 1.618034. */
+  phi?: number;
+  /** Weight of the regularizer: regularizer = λ · batchHighKEnergy. Finite and ≥ 0. Default 1. */
+  lambda?: number;
+  /** Unit of κ. Default 'cycles' (numpy.fft.fftfreq(N, d=1)). */
+  kUnit?: KUnit;
+  /** Multiplies κ before it enters R. Finite and > 0. Default 1. */
+  kScale?: number;
+  real?: boolean;
+}
+
+export type TimingMethod = 'timestamp' | 'wall';
+
+export interface Timing {
+  /** Milliseconds of GPU work (or of CPU work, for the CPU engine). */
+  ms: number;
+  /** 'timestamp': sum of timestamp-query spans of the compute passes; 'wall': submit → done. */
+  method: TimingMethod;
+  /** Compute dispatches issued for the operation (all chunks). */
+  dispatches: number;
+  /** Number of chunks the batch was split into to respect buffer/dispatch limits. */
+  chunks: number;
+}
+
+export interface FftResult {
+  data: OutputArray;
+  timing: Timing;
+}
+
+export interface ResolventResult {
+  /** Inverse FFT of R·X: the filtered signals, interleaved complex. */
+  filtered: OutputArray;
+  /** Per signal: mean over bins of |X − R·X|². */
+  highKEnergy: OutputArray;
+  /** Per signal: Σ R·|X|² / Σ |X|² (0 for an all-zero signal). */
+  coherence: OutputArray;
+  /** Per signal: Σ |X|². */
+  energy: OutputArray;
+  /** Mean over all bins of all signals of |X − R·X|² (= mean of highKEnergy). */
+  batchHighKEnergy: number;
+  /** Σ_b Σ R·|X|² / Σ_b Σ |X|²: coherence weighted by each signal's energy. */
+  batchCoherence: number;
+  /** λ · batchHighKEnergy. */
+  regularizer: number;
+  timing: Timing;
+}
+
+export type Backend = 'webgpu' | 'cpu';
+
+export interface Engine {
+  readonly backend: Backend;
+  fft(data: InputArray, options: TransformOptions): Promise<FftResult>;
+  resolvent(data: InputArray, options: ResolventOptions): Promise<ResolventResult>;
+  /** Frees every GPU object the engine owns. Idempotent. */
+  destroy(): void;
+}

@@ -1,0 +1,147 @@
+/**
+ * Argument checks shared by the GPU engine and the CPU reference. Everything here runs before
+ * any GPU work, and every message names the field and the allowed values.
+ */
+import { EngineArgumentError } from './errors';
+import { K_SCALE_DEFAULT, K_UNIT_DEFAULT, LAMBDA_DEFAULT, PHI_DEFAULT } from './resolvent-math';
+import {
+  K_UNITS,
+  type InputArray,
+  type KUnit,
+  type ResolventOptions,
+  type Shape,
+  type TransformOptions,
+} from './types';
+
+/** 1D lengths: every power of two from 2 to 2^20. */
+export const MAX_1D_LOG2 = 20;
+/** 2D: powers of two per axis from 2 to 2048. */
+export const MAX_2D_AXIS_LOG2 = 11;
+
+export function isPowerOfTwo(n: number): boolean {
+  return Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+}
+
+function checkAxis(field: string, n: unknown, maxLog2: number): number {
+  const max = 2 ** maxLog2;
+  if (typeof n !== 'number' || !isPowerOfTwo(n) || n < 2 || n > max) {
+    throw new EngineArgumentError(
+      field,
+      `${field} must be a power of two from 2 to ${max} (2^${maxLog2}); got ${String(n)}.`,
+    );
+  }
+  return n;
+}
+
+export function checkShape(shape: unknown): Shape {
+  if (!Array.isArray(shape) || (shape.length !== 1 && shape.length !== 2)) {
+    throw new EngineArgumentError(
+      'shape',
+      `shape must be [n] (1D) or [ny, nx] (2D); got ${JSON.stringify(shape)}.`,
+    );
+  }
+  if (shape.length === 1) return [checkAxis('shape[0] (n)', shape[0], MAX_1D_LOG2)];
+  return [
+    checkAxis('shape[0] (ny)', shape[0], MAX_2D_AXIS_LOG2),
+    checkAxis('shape[1] (nx)', shape[1], MAX_2D_AXIS_LOG2),
+  ];
+}
+
+export function checkBatch(batch: unknown): number {
+  if (typeof batch !== 'number' || !Number.isSafeInteger(batch) || batch < 1) {
+    throw new EngineArgumentError(
+      'batch',
+      `batch must be a whole number ≥ 1; got ${String(batch)}.`,
+    );
+  }
+  return batch;
+}
+
+export function signalLength(shape: Shape): number {
+  return shape.length === 1 ? shape[0] : shape[0] * shape[1];
+}
+
+/** Checks length and finiteness; returns interleaved complex samples as the caller's array type. */
+export function checkData(
+  data: InputArray,
+  shape: Shape,
+  batch: number,
+  real: boolean,
+): InputArray {
+  const n = signalLength(shape);
+  const expected = batch * n * (real ? 1 : 2);
+  const layout = real ? 'batch × prod(shape) real values' : 'batch × prod(shape) × 2 (re, im)';
+  if (data.length !== expected) {
+    throw new EngineArgumentError(
+      'data',
+      `data has ${data.length} values; shape [${shape.join(', ')}] with batch ${batch} needs ` +
+        `${expected} (${layout}).`,
+    );
+  }
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] as number;
+    if (!Number.isFinite(v)) {
+      const per = real ? n : 2 * n;
+      throw new EngineArgumentError(
+        'data',
+        `data contains ${String(v)} at index ${i} (signal ${Math.floor(i / per)}); ` +
+          'every value must be a finite number.',
+      );
+    }
+  }
+  return data;
+}
+
+export interface CheckedTransform {
+  shape: Shape;
+  batch: number;
+  inverse: boolean;
+  real: boolean;
+}
+
+export function checkTransform(data: InputArray, options: TransformOptions): CheckedTransform {
+  const shape = checkShape(options.shape);
+  const batch = checkBatch(options.batch);
+  const real = options.real ?? false;
+  checkData(data, shape, batch, real);
+  return { shape, batch, inverse: options.inverse ?? false, real };
+}
+
+export interface CheckedResolvent {
+  shape: Shape;
+  batch: number;
+  real: boolean;
+  phi: number;
+  lambda: number;
+  kUnit: KUnit;
+  kScale: number;
+}
+
+function checkPositive(field: string, v: unknown, allowZero: boolean): number {
+  const ok = typeof v === 'number' && Number.isFinite(v) && (allowZero ? v >= 0 : v > 0);
+  if (!ok) {
+    throw new EngineArgumentError(
+      field,
+      `${field} must be a finite number ${allowZero ? '≥ 0' : '> 0'}; got ${String(v)}.`,
+    );
+  }
+  return v;
+}
+
+export function checkResolvent(data: InputArray, options: ResolventOptions): CheckedResolvent {
+  const shape = checkShape(options.shape);
+  const batch = checkBatch(options.batch);
+  const real = options.real ?? false;
+  const phi = checkPositive('phi', options.phi ?? PHI_DEFAULT, false);
+  const lambda = checkPositive('lambda', options.lambda ?? LAMBDA_DEFAULT, true);
+  const kScale = checkPositive('kScale', options.kScale ?? K_SCALE_DEFAULT, false);
+  const kUnit = options.kUnit ?? K_UNIT_DEFAULT;
+  if (!K_UNITS.includes(kUnit)) {
+    throw new EngineArgumentError(
+      'kUnit',
+      `kUnit must be one of ${K_UNITS.map((u) => `'${u}'`).join(', ')}; got ${JSON.stringify(kUnit)}.`,
+    );
+  }
+  checkData(data, shape, batch, real);
+  return { shape, batch, real, phi, lambda, kUnit, kScale };
+}
