@@ -32,14 +32,18 @@ export function interleave({ re, im }: Split): Float64Array {
 }
 
 /** Real samples → interleaved complex float32 with zero imaginary parts. */
-export function complexFromReal(real: ArrayLike<number>): Float32Array {
+export function complexFromReal(real: ArrayLike<number>): Float32Array<ArrayBuffer> {
   const out = new Float32Array(real.length * 2);
   for (let i = 0; i < real.length; i++) out[2 * i] = real[i] as number;
   return out;
 }
 
 /** Interleaved input as float32, for upload (real input gets zero imaginary parts). */
-export function toComplexF32(data: InputArray, real: boolean): Float32Array {
+export function toComplexF32(data: InputArray, real: boolean): Float32Array<ArrayBuffer> {
   if (real) return complexFromReal(data);
-  return data instanceof Float32Array ? data : Float32Array.from(data);
+  // A Float32Array over a plain ArrayBuffer uploads as is; anything else is copied once.
+  if (data instanceof Float32Array && data.buffer instanceof ArrayBuffer) {
+    return data as Float32Array<ArrayBuffer>;
+  }
+  return Float32Array.from(data);
 }

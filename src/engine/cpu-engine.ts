@@ -17,7 +17,7 @@ export function createCpuEngine(): Engine {
   return {
     backend: 'cpu',
 
-    fft(data: InputArray, options: TransformOptions): Promise<FftResult> {
+    async fft(data: InputArray, options: TransformOptions): Promise<FftResult> {
       const { shape, batch, inverse, real } = checkTransform(data, options);
       const t0 = now();
       const n = signalLength(shape);
@@ -25,10 +25,10 @@ export function createCpuEngine(): Engine {
       for (let b = 0; b < batch; b++) fftNdInPlace(s.re, s.im, shape, inverse, b * n);
       const out = interleave(s);
       const timing = { ms: now() - t0, method: 'wall' as const, dispatches: 0, chunks: 1 };
-      return Promise.resolve({ data: out, timing });
+      return { data: out, timing };
     },
 
-    resolvent(data: InputArray, options: ResolventOptions): Promise<ResolventResult> {
+    async resolvent(data: InputArray, options: ResolventOptions): Promise<ResolventResult> {
       const o = checkResolvent(data, options);
       const t0 = now();
       const n = signalLength(o.shape);
@@ -67,7 +67,7 @@ export function createCpuEngine(): Engine {
         total.highK += sums.highK;
       }
       const batchHighKEnergy = highKEnergyOf(total, n * o.batch);
-      return Promise.resolve({
+      return {
         filtered: interleave(s),
         highKEnergy,
         coherence,
@@ -76,7 +76,7 @@ export function createCpuEngine(): Engine {
         batchCoherence: coherenceOf(total),
         regularizer: o.lambda * batchHighKEnergy,
         timing: { ms: now() - t0, method: 'wall', dispatches: 0, chunks: 1 },
-      });
+      };
     },
 
     destroy(): void {

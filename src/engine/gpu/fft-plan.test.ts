@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FFT_WORKGROUP,
+  grid,
+  launchOf,
+  planFft,
+  workgroupCapacity,
+  type FftPass,
+} from './fft-plan';
+import { resolventLaunch } from './reduction-plan';
+import { chunkSignals } from './chunking';
+import { GpuLimitError } from '../errors';
+
+function firstPass(n: number): FftPass {
+  const [pass] = planFft([n], 4096).passes;
+  if (!pass) throw new Error('no pass');
+  return pass;
+}
+
+describe('FFT pass planning', () => {
+  it('capacity follows workgroup memory: 8 bytes a value, at most 4096', () => {
+    expect(workgroupCapacity(16384)).toBe(2048);
+    expect(workgroupCapacity(32768)).toBe(4096);
+    expect(workgroupCapacity(65536)).toBe(4096);
+  });
+
+  it('sizes that fit workgroup memory take one pass; larger ones two (four-step)', () => {
+    expect(planFft([2048], 2048).passes).toHaveLength(1);
+    const big = planFft([2 ** 20], 2048);
+    expect(big.passes.map((p) => p.n)).toEqual([1024, 1024]);
+    expect(big.passes[0]?.twiddleN).toBe(2 ** 20);
+    const odd = planFft([2 ** 13], 4096);
+    expect(odd.passes.map((p) => p.n)).toEqual([128, 64]);
+    expect(() => planFft([2 ** 23], 2048)).toThrow(/≤ 4194304/);
+  });
+
+  it('2D: rows then strided columns, no transpose pass', () => {
+    const p = planFft([64, 32], 2048);
+    expect(p.passes.map((x) => [x.n, x.inner, x.inElem])).toEqual([
+      [32, 64, 1],
+      [64, 32, 32],
+    ]);
+  });
+
+  it('launch geometry keeps every thread within 16 register values and packs small transforms', () => {
+    for (const n of [2, 4, 8, 64, 1024, 4096]) {
+      for (const signals of [1, 3, 1000]) {
+        const l = launchOf(firstPass(n), signals, 4096);
+        expect((l.perGroup * n) / FFT_WORKGROUP).toBeLessThanOrEqual(16);
+        expect(l.perGroup * l.groups).toBeGreaterThanOrEqual(l.count);
+        expect(l.perGroup * (l.groups - 1)).toBeLessThan(l.count);
+      }
+    }
+    expect(launchOf(firstPass(16), 1, 4096).perGroup).toBe(1);
+  });
+
+  it('grid splits large dispatches within the per-dimension limit', () => {
+    expect(grid(100, 65535)).toEqual([100, 1]);
+    const [x, y] = grid(200000, 65535);
+    expect(x).toBeLessThanOrEqual(65535);
+    expect(x * y).toBeGreaterThanOrEqual(200000);
+  });
+
+  it('reduction launch covers every bin exactly once', () => {
+    for (const n of [2, 16, 256, 2048, 4096, 2 ** 20]) {
+      const l = resolventLaunch(n, 5);
+      expect(l.threadsPerSignal * l.binsPerThread * l.groupsPerSignal).toBe(n);
+    }
+  });
+});
+
+describe('chunking', () => {
+  const limits = { maxStorageBufferBindingSize: 1 << 20, maxBufferSize: 1 << 30 };
+  it('fits as many signals as the binding and the chunk budget allow', () => {
+    expect(chunkSignals('FFT', limits, 1 << 30, [1024], 1000)).toBe(128);
+    expect(chunkSignals('FFT', limits, 8192 * 4, [1024], 1000)).toBe(4);
+    expect(chunkSignals('FFT', limits, 1 << 30, [1024], 3)).toBe(3);
+    expect(chunkSignals('FFT', limits, 1, [1024], 3)).toBe(1);
+  });
+  it('a signal over the binding limit is a GpuLimitError naming the limit and the largest size', () => {
+    expect(() => chunkSignals('resolvent', limits, 1 << 30, [1 << 18], 1)).toThrow(GpuLimitError);
+    expect(() => chunkSignals('resolvent', limits, 1 << 30, [1 << 18], 1)).toThrow(
+      /resolvent: .*maxStorageBufferBindingSize of 1048576 bytes; the largest allowed prod\(shape\) is 131072/,
+    );
+  });
+});

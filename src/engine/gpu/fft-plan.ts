@@ -1,0 +1,164 @@
+/**
+ * Which passes an FFT of a given shape takes on the GPU. Pure data, no GPU objects, so the
+ * plan can be unit-tested: every pass is one dispatch of `shaders/fft-workgroup.wgsl`.
+ *
+ * - 1D, n ≤ capacity: one pass, each transform read and written once.
+ * - 1D, n > capacity: four-step with n = n1·n2 (both ≤ capacity): n1 column FFTs of length n2
+ *   over stride-n1 elements with the W_n^(n1·k2) twiddle applied on output, then n2 contiguous
+ *   row FFTs of length n1 written transposed (to k2 + n2·k1). Two passes, no transpose pass.
+ * - 2D [ny, nx]: row FFTs, then column FFTs in place (strided), again no transpose pass.
+ */
+import type { Shape } from '../types';
+
+/** One dispatch: the layout fields of the kernel's Params (see the WGSL for their meaning). */
+export interface FftPass {
+  n: number;
+  /** Transforms per signal. */
+  inner: number;
+  inSignal: number;
+  inInner: number;
+  inElem: number;
+  outSignal: number;
+  outInner: number;
+  outElem: number;
+  /** 0, or the N of the four-step twiddle W_N^(j·k) applied on output. */
+  twiddleN: number;
+}
+
+export interface FftProgram {
+  /** Complex values per signal. */
+  size: number;
+  passes: FftPass[];
+}
+
+/** Largest FFT length one workgroup holds: 8 bytes a value, at most 16 values per thread × 256. */
+export function workgroupCapacity(maxComputeWorkgroupStorageSize: number): number {
+  let cap = 2;
+  while (cap * 2 * 8 <= maxComputeWorkgroupStorageSize && cap * 2 <= 4096) cap *= 2;
+  return cap;
+}
+
+export function planFft(shape: Shape, capacity: number): FftProgram {
+  if (shape.length === 2) {
+    const [ny, nx] = shape;
+    if (ny > capacity || nx > capacity) {
+      throw new RangeError(`2D axes must be ≤ ${capacity} on this device; got ${ny}×${nx}`);
+    }
+    const size = ny * nx;
+    return {
+      size,
+      passes: [
+        {
+          n: nx,
+          inner: ny,
+          inSignal: size,
+          inInner: nx,
+          inElem: 1,
+          outSignal: size,
+          outInner: nx,
+          outElem: 1,
+          twiddleN: 0,
+        },
+        {
+          n: ny,
+          inner: nx,
+          inSignal: size,
+          inInner: 1,
+          inElem: nx,
+          outSignal: size,
+          outInner: 1,
+          outElem: nx,
+          twiddleN: 0,
+        },
+      ],
+    };
+  }
+  const [n] = shape;
+  if (n <= capacity) {
+    return {
+      size: n,
+      passes: [
+        {
+          n,
+          inner: 1,
+          inSignal: n,
+          inInner: 0,
+          inElem: 1,
+          outSignal: n,
+          outInner: 0,
+          outElem: 1,
+          twiddleN: 0,
+        },
+      ],
+    };
+  }
+  // Balanced split keeps both passes' transforms as long as possible within capacity.
+  const log2 = Math.log2(n);
+  const n1 = 2 ** Math.floor(log2 / 2);
+  const n2 = n / n1;
+  if (n1 > capacity || n2 > capacity) {
+    throw new RangeError(`1D n must be ≤ ${capacity * capacity} on this device; got ${n}`);
+  }
+  return {
+    size: n,
+    passes: [
+      {
+        n: n2,
+        inner: n1,
+        inSignal: n,
+        inInner: 1,
+        inElem: n1,
+        outSignal: n,
+        outInner: 1,
+        outElem: n1,
+        twiddleN: n,
+      },
+      {
+        n: n1,
+        inner: n2,
+        inSignal: n,
+        inInner: n1,
+        inElem: 1,
+        outSignal: n,
+        outInner: 1,
+        outElem: n2,
+        twiddleN: 0,
+      },
+    ],
+  };
+}
+
+/**
+ * Threads per FFT workgroup. With capacity ≤ 4096 values, each thread holds at most 16 between
+ * the halves of a stage (the kernel's MAX_PER_THREAD). One fixed size and one capacity per
+ * device mean one pipeline: SwiftShader spends seconds compiling each variant.
+ */
+export const FFT_WORKGROUP = 256;
+
+/** Launch geometry of one pass over `signals` signals. */
+export interface PassLaunch {
+  count: number;
+  perGroup: number;
+  groups: number;
+  /** Neighbouring threads take neighbouring transforms: coalesced reads on strided passes. */
+  transformFastest: boolean;
+}
+
+export function launchOf(pass: FftPass, signals: number, capacity: number): PassLaunch {
+  const count = pass.inner * signals;
+  let perGroup = Math.max(1, Math.floor(capacity / pass.n));
+  while (perGroup > 1 && perGroup / 2 >= count) perGroup /= 2;
+  return {
+    count,
+    perGroup,
+    groups: Math.ceil(count / perGroup),
+    transformFastest: pass.inElem !== 1 && perGroup > 1,
+  };
+}
+
+/** Splits a workgroup count into an x·y grid within maxComputeWorkgroupsPerDimension. */
+export function grid(groups: number, maxPerDimension: number): [number, number] {
+  if (groups <= maxPerDimension) return [groups, 1];
+  const y = Math.ceil(groups / maxPerDimension);
+  return [Math.ceil(groups / y), y];
+}

@@ -1,0 +1,152 @@
+/**
+ * The WebGPU FFT against the float64 CPU reference on real WebGPU (Dawn; SwiftShader without a
+ * GPU), seeded uniform random input in [−1, 1). Accuracy: L∞ relative error ≤ 2e-6 +
+ * 5e-7·log10(N) (pyvkfft's fp32 criterion), plus inverse, Parseval, linearity and shift.
+ */
+import { describe, expect, it } from 'vitest';
+import { createCpuEngine } from '../cpu-engine';
+import { uniformSigned } from '../../workloads/rng';
+import { fftTolerance, linfRelError } from '../testing/compare';
+import { gpuFixture } from '../testing/gpu-fixture';
+import type { Shape } from '../types';
+
+const gpu = gpuFixture();
+const cpu = createCpuEngine();
+
+function batchFor(n: number): number {
+  if (n <= 1024) return 5;
+  if (n <= 65536) return 2;
+  return 1;
+}
+
+async function checkAgainstCpu(
+  shape: Shape,
+  batch: number,
+  inverse: boolean,
+  seed: number,
+): Promise<number> {
+  const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
+  const data = uniformSigned(seed, batch * size * 2);
+  const g = await gpu.engine.fft(data, { shape, batch, inverse });
+  const c = await cpu.fft(data, { shape, batch, inverse });
+  const err = linfRelError(g.data, c.data);
+  expect(
+    err,
+    `shape [${shape.join(', ')}] batch ${batch}${inverse ? ' inverse' : ''}`,
+  ).toBeLessThanOrEqual(fftTolerance(size));
+  return err;
+}
+
+describe('1D FFT, every power of two from 2 to 2^20', () => {
+  for (let log2 = 1; log2 <= 20; log2++) {
+    const n = 2 ** log2;
+    it(`N = 2^${log2}, batch ${batchFor(n)}`, async () => {
+      await checkAgainstCpu([n], batchFor(n), false, log2);
+    });
+  }
+});
+
+describe('1D inverse FFT (scaled by 1/N)', () => {
+  for (const n of [2, 16, 1024, 4096, 8192, 2 ** 17]) {
+    it(`N = ${n}`, async () => {
+      await checkAgainstCpu([n], batchFor(n), true, 1000 + n);
+    });
+  }
+});
+
+describe('2D FFT without transpose passes', () => {
+  const shapes: [number, number][] = [
+    [2, 2],
+    [2, 64],
+    [64, 2],
+    [16, 16],
+    [128, 64],
+    [32, 512],
+    [256, 256],
+    [1024, 1024],
+  ];
+  for (const [ny, nx] of shapes) {
+    it(`${ny}×${nx}`, async () => {
+      await checkAgainstCpu([ny, nx], ny * nx >= 65536 ? 1 : 3, false, ny * 7 + nx);
+      await checkAgainstCpu([ny, nx], 1, true, ny * 11 + nx);
+    });
+  }
+});
+
+describe('properties', () => {
+  it('inverse round trip returns the input', async () => {
+    for (const shape of [[64], [8192], [64, 128]] as Shape[]) {
+      const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
+      const x = uniformSigned(5, 2 * size * 2);
+      const X = await gpu.engine.fft(x, { shape, batch: 2 });
+      const back = await gpu.engine.fft(X.data, { shape, batch: 2, inverse: true });
+      expect(linfRelError(back.data, x)).toBeLessThan(2 * fftTolerance(size));
+    }
+  });
+
+  it('Parseval: Σ|X|² = N·Σ|x|²', async () => {
+    const n = 4096;
+    const x = uniformSigned(6, n * 2);
+    const X = (await gpu.engine.fft(x, { shape: [n], batch: 1 })).data;
+    let ex = 0;
+    let eX = 0;
+    for (let i = 0; i < 2 * n; i++) {
+      ex += (x[i] as number) ** 2;
+      eX += (X[i] as number) ** 2;
+    }
+    expect(Math.abs(eX - n * ex) / (n * ex)).toBeLessThan(1e-5);
+  });
+
+  it('linearity: FFT(a·x + b·y) = a·FFT(x) + b·FFT(y)', async () => {
+    const n = 2048;
+    const x = uniformSigned(7, n * 2);
+    const y = uniformSigned(8, n * 2);
+    const [a, b] = [0.75, -1.5];
+    const mix = x.map((v, i) => a * v + b * (y[i] as number));
+    const Fx = (await gpu.engine.fft(x, { shape: [n], batch: 1 })).data;
+    const Fy = (await gpu.engine.fft(y, { shape: [n], batch: 1 })).data;
+    const Fmix = (await gpu.engine.fft(mix, { shape: [n], batch: 1 })).data;
+    const combined = Fx.map((v, i) => a * v + b * (Fy[i] as number));
+    expect(linfRelError(Fmix, combined)).toBeLessThan(2 * fftTolerance(n));
+  });
+
+  it('shift: circularly shifting x by s multiplies X_k by exp(−2πi·k·s/N)', async () => {
+    const n = 1 << 14; // four-step path on every adapter
+    const s = 37;
+    const x = uniformSigned(9, n * 2);
+    const shifted = new Float32Array(2 * n);
+    for (let t = 0; t < n; t++) {
+      shifted[2 * ((t + s) % n)] = x[2 * t] as number;
+      shifted[2 * ((t + s) % n) + 1] = x[2 * t + 1] as number;
+    }
+    const X = (await gpu.engine.fft(x, { shape: [n], batch: 1 })).data;
+    const Xs = (await gpu.engine.fft(shifted, { shape: [n], batch: 1 })).data;
+    const expected = new Float64Array(2 * n);
+    for (let k = 0; k < n; k++) {
+      const ang = (-2 * Math.PI * ((k * s) % n)) / n;
+      const [c, si] = [Math.cos(ang), Math.sin(ang)];
+      const [re, im] = [X[2 * k] as number, X[2 * k + 1] as number];
+      expected[2 * k] = re * c - im * si;
+      expected[2 * k + 1] = re * si + im * c;
+    }
+    expect(linfRelError(Xs, expected)).toBeLessThan(2 * fftTolerance(n));
+  });
+
+  it('real input (real: true) equals complex input with zero imaginary parts', async () => {
+    const n = 512;
+    const real = uniformSigned(10, 3 * n);
+    const complex = new Float32Array(2 * 3 * n);
+    real.forEach((v, i) => (complex[2 * i] = v));
+    const a = await gpu.engine.fft(real, { shape: [n], batch: 3, real: true });
+    const b = await gpu.engine.fft(complex, { shape: [n], batch: 3 });
+    expect(Array.from(a.data)).toEqual(Array.from(b.data));
+  });
+
+  it('reports its timing method and dispatch count', async () => {
+    const r = await gpu.engine.fft(uniformSigned(11, 2 * 2 ** 16), { shape: [2 ** 16], batch: 1 });
+    expect(r.timing.method).toBe(gpu.device.features.has('timestamp-query') ? 'timestamp' : 'wall');
+    expect(r.timing.ms).toBeGreaterThan(0);
+    // 2^16 exceeds every adapter's workgroup memory (≤ 4096 values): four-step, two passes.
+    expect(r.timing.dispatches).toBe(2);
+  });
+});

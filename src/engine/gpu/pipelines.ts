@@ -1,0 +1,102 @@
+/**
+ * Shader modules, bind group layouts and pipelines, created lazily and cached per device
+ * (a WeakMap, so a lost or destroyed device takes its cache with it). Layouts are explicit so
+ * one bind group serves every pipeline that shares a kernel's bindings.
+ */
+import { SHADERS } from './shader-sources';
+
+export interface Kernels {
+  fftLayout: GPUBindGroupLayout;
+  resolventLayout: GPUBindGroupLayout;
+  reduceLayout: GPUBindGroupLayout;
+  /** The FFT kernel with workgroup memory for `capacity` complex values. */
+  fft(capacity: number): GPUComputePipeline;
+  resolvent(): GPUComputePipeline;
+  reduce(): GPUComputePipeline;
+}
+
+const cache = new WeakMap<GPUDevice, Kernels>();
+
+type Access = 'uniform' | 'read-only-storage' | 'storage';
+
+function layout(device: GPUDevice, label: string, kinds: Access[]): GPUBindGroupLayout {
+  return device.createBindGroupLayout({
+    label,
+    entries: kinds.map((type, binding) => ({
+      binding,
+      visibility: GPUShaderStage.COMPUTE,
+      buffer: { type },
+    })),
+  });
+}
+
+export function kernelsFor(device: GPUDevice): Kernels {
+  const cached = cache.get(device);
+  if (cached) return cached;
+
+  const fftLayout = layout(device, 'fft bind group layout', [
+    'uniform',
+    'read-only-storage',
+    'storage',
+    'read-only-storage',
+    'read-only-storage',
+  ]);
+  const resolventLayout = layout(device, 'resolvent bind group layout', [
+    'uniform',
+    'read-only-storage',
+    'storage',
+    'read-only-storage',
+    'read-only-storage',
+    'storage',
+  ]);
+  const reduceLayout = layout(device, 'reduce-sums bind group layout', [
+    'uniform',
+    'read-only-storage',
+    'storage',
+  ]);
+
+  const modules = new Map<string, GPUShaderModule>();
+  const moduleOf = (name: keyof typeof SHADERS): GPUShaderModule => {
+    let m = modules.get(name);
+    if (!m) {
+      m = device.createShaderModule({ label: `${name}.wgsl`, code: SHADERS[name] });
+      modules.set(name, m);
+    }
+    return m;
+  };
+  const pipelines = new Map<string, GPUComputePipeline>();
+  const pipeline = (
+    key: string,
+    name: keyof typeof SHADERS,
+    bindGroupLayout: GPUBindGroupLayout,
+    constants: Record<string, number> = {},
+  ): GPUComputePipeline => {
+    let p = pipelines.get(key);
+    if (!p) {
+      p = device.createComputePipeline({
+        label: key,
+        layout: device.createPipelineLayout({
+          label: `${key} layout`,
+          bindGroupLayouts: [bindGroupLayout],
+        }),
+        compute: { module: moduleOf(name), entryPoint: 'main', constants },
+      });
+      pipelines.set(key, p);
+    }
+    return p;
+  };
+
+  const kernels: Kernels = {
+    fftLayout,
+    resolventLayout,
+    reduceLayout,
+    fft: (capacity) =>
+      pipeline(`fft workgroup ${capacity} values`, 'fftWorkgroup', fftLayout, {
+        CAPACITY: capacity,
+      }),
+    resolvent: () => pipeline('resolvent filter + sums', 'resolvent', resolventLayout),
+    reduce: () => pipeline('reduce-sums', 'reduceSums', reduceLayout),
+  };
+  cache.set(device, kernels);
+  return kernels;
+}

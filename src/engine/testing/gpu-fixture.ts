@@ -1,0 +1,42 @@
+/**
+ * One real device per GPU test file, with every uncaptured WebGPU error collected so a test
+ * fails on any error it did not expect (the conformance suite's discipline).
+ */
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { createEngine, type EngineOptions, type GpuEngine } from '../gpu/gpu-engine';
+import { nodeDevice } from './node-gpu';
+
+export interface GpuFixture {
+  device: GPUDevice;
+  engine: GpuEngine;
+  /** Extra engines made by a test; destroyed after the file. */
+  engineWith(options: EngineOptions): Promise<GpuEngine>;
+}
+
+export function gpuFixture(): GpuFixture {
+  const errors: string[] = [];
+  const extra: GpuEngine[] = [];
+  const fixture = {} as GpuFixture;
+  beforeAll(async () => {
+    const device = await nodeDevice();
+    device.addEventListener('uncapturederror', (e) => {
+      errors.push((e as GPUUncapturedErrorEvent).error.message);
+    });
+    fixture.device = device;
+    fixture.engine = await createEngine(device);
+    fixture.engineWith = async (options) => {
+      const e = await createEngine(device, options);
+      extra.push(e);
+      return e;
+    };
+  });
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+  afterAll(() => {
+    for (const e of extra) e.destroy();
+    fixture.engine.destroy();
+    fixture.device.destroy();
+  });
+  return fixture;
+}
