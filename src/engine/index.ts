@@ -2,7 +2,12 @@
  * The compute engine's public surface. No React, no DOM: give it a GPUDevice (browser or the
  * `webgpu` package in Node) or use the float64 CPU engine.
  */
-export { createEngine, type EngineOptions, type GpuEngine } from './gpu/gpu-engine';
+export {
+  createEngine,
+  type EngineOptions,
+  type GpuEngine,
+  type PreparedOp,
+} from './gpu/gpu-engine';
 export { createCpuEngine } from './cpu-engine';
 export { complexFromReal } from './complex';
 export * from './errors';

@@ -37,6 +37,12 @@ export interface ResolventOptions {
   /** Multiplies κ before it enters R. Finite and > 0. Default 1. */
   kScale?: number;
   real?: boolean;
+  /**
+   * GPU only. true (default): one fused dispatch (FFT → R·X and sums → inverse FFT) where a 1D
+   * signal fits workgroup memory. false: FFT, filter, reductions and inverse as separate
+   * dispatches, each a full pass over the data (the baseline the benchmark compares with).
+   */
+  fused?: boolean;
 }
 
 export type TimingMethod = 'timestamp' | 'wall';

@@ -6,9 +6,7 @@
  * with DeviceLostError.
  */
 import { toComplexF32 } from '../complex';
-import { DeviceLostError } from '../errors';
-import { chunkSignals } from './chunking';
-import { axisQ, coherenceOf, highKEnergyOf } from '../resolvent-math';
+import { DeviceLostError, GpuLimitError } from '../errors';
 import type {
   Engine,
   FftResult,
@@ -17,16 +15,36 @@ import type {
   ResolventResult,
   Shape,
   Timing,
+  TimingMethod,
   TransformOptions,
 } from '../types';
 import { checkResolvent, checkTransform, signalLength } from '../validate';
+import { chunkSignals } from './chunking';
 import { withErrorScopes } from './error-scopes';
 import { workgroupCapacity } from './fft-plan';
-import { Plan, type PlanKind } from './gpu-plan';
+import { Plan, type PlanKind, type StepOptions } from './gpu-plan';
+import { qTables, resultFromSums, type QTables } from './resolvent-readback';
+import { Stopwatch } from './stopwatch';
 
 export interface EngineOptions {
   /** Largest chunk of signals, in bytes, sent through one pass (tests force small chunks). */
   maxChunkBytes?: number;
+}
+
+/** An operation uploaded once and kept on the GPU, for timing repeated runs. */
+export interface PreparedOp {
+  readonly kind: PlanKind;
+  /** Dispatches per run. */
+  readonly dispatches: number;
+  /** Minimum bytes a run moves: every complex value read once and written once. */
+  readonly bytes: number;
+  /** Whether the resolvent runs as one fused dispatch. */
+  readonly fused: boolean;
+  /** GPU time of `repeats` back-to-back runs recorded in one compute pass and one submit. */
+  run(repeats: number): Promise<{ ms: number; method: TimingMethod }>;
+  /** Runs once more and reads the result back, for verification. */
+  read(): Promise<FftResult | ResolventResult>;
+  destroy(): void;
 }
 
 export interface GpuEngine extends Engine {
@@ -37,7 +55,9 @@ export interface GpuEngine extends Engine {
   /** Largest 1D N done in one dispatch (fits workgroup memory). */
   readonly maxSingleDispatchN: number;
   /** 'timestamp' when the device has timestamp-query, else 'wall'. */
-  readonly timingMethod: Timing['method'];
+  readonly timingMethod: TimingMethod;
+  prepare(kind: 'fft', data: InputArray, options: TransformOptions): Promise<PreparedOp>;
+  prepare(kind: 'resolvent', data: InputArray, options: ResolventOptions): Promise<PreparedOp>;
 }
 
 /** Bounds one pass's work: SwiftShader has no watchdog, and a live UI must stay responsive. */
@@ -48,16 +68,26 @@ export function createEngine(device: GPUDevice, options: EngineOptions = {}): Pr
   return Promise.resolve(new WebGpuEngine(device, options));
 }
 
+interface Job {
+  kind: PlanKind;
+  operation: string;
+  shape: Shape;
+  batch: number;
+  step: Omit<StepOptions, 'lastChunk'>;
+  q?: QTables;
+}
+
 class WebGpuEngine implements GpuEngine {
   readonly backend = 'webgpu' as const;
   readonly lost: Promise<GPUDeviceLostInfo>;
   readonly maxSingleDispatchN: number;
-  readonly timingMethod: Timing['method'];
+  readonly timingMethod: TimingMethod;
   private readonly capacity: number;
   private readonly maxChunkBytes: number;
   private readonly plans = new Map<string, Plan>();
+  private readonly prepared = new Set<PreparedOp>();
   private readonly dummy: GPUBuffer;
-  private readonly timer: { set: GPUQuerySet; resolve: GPUBuffer; read: GPUBuffer } | undefined;
+  private readonly stopwatch: Stopwatch;
   private lostInfo: GPUDeviceLostInfo | undefined;
   private destroyed = false;
   /** Operations run one at a time: they share plans and staging buffers. */
@@ -75,86 +105,157 @@ class WebGpuEngine implements GpuEngine {
       return info;
     });
     this.dummy = device.createBuffer({
-      label: 'unused twiddle binding',
+      label: 'unused read-only binding',
       size: 16,
       usage: GPUBufferUsage.STORAGE,
     });
-    if (device.features.has('timestamp-query')) {
-      this.timer = {
-        set: device.createQuerySet({ label: 'pass timestamps', type: 'timestamp', count: 2 }),
-        resolve: device.createBuffer({
-          label: 'timestamp resolve',
-          size: 16,
-          usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
-        }),
-        read: device.createBuffer({
-          label: 'timestamp readback',
-          size: 16,
-          usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-        }),
-      };
-    }
-    this.timingMethod = this.timer ? 'timestamp' : 'wall';
+    this.stopwatch = new Stopwatch(device);
+    this.timingMethod = this.stopwatch.method;
   }
 
   async fft(data: InputArray, options: TransformOptions): Promise<FftResult> {
     const o = checkTransform(data, options);
+    const job: Job = {
+      kind: 'fft',
+      operation: o.inverse ? 'inverse FFT' : 'FFT',
+      shape: o.shape,
+      batch: o.batch,
+      step: { inverse: o.inverse, phi: 0, fused: false },
+    };
     return this.serial(async () => {
-      const out = await this.run('fft', data, o.shape, o.batch, o.real, {
-        inverse: o.inverse,
-        phi: 0,
-      });
+      const out = await this.run(job, toComplexF32(data, o.real));
       return { data: out.data, timing: out.timing };
     });
   }
 
   async resolvent(data: InputArray, options: ResolventOptions): Promise<ResolventResult> {
     const o = checkResolvent(data, options);
+    const job: Job = {
+      kind: 'resolvent',
+      operation: 'resolvent',
+      shape: o.shape,
+      batch: o.batch,
+      step: { inverse: false, phi: o.phi, fused: options.fused ?? true },
+      q: qTables(o.shape, o.kUnit, o.kScale),
+    };
     return this.serial(async () => {
-      const [ny, nx] = o.shape.length === 1 ? [1, o.shape[0]] : o.shape;
-      const q = {
-        key: `${o.kUnit}/${o.kScale}`,
-        qy: Float32Array.from(o.shape.length === 1 ? [0] : axisQ(ny, o.kUnit, o.kScale)),
-        qx: Float32Array.from(axisQ(nx, o.kUnit, o.kScale)),
-      };
-      const out = await this.run('resolvent', data, o.shape, o.batch, o.real, {
-        inverse: false,
-        phi: o.phi,
-        q,
-      });
-      const sums = out.sums as Float32Array;
-      const n = signalLength(o.shape);
-      const highKEnergy = new Float32Array(o.batch);
-      const coherence = new Float32Array(o.batch);
-      const energy = new Float32Array(o.batch);
-      for (let b = 0; b < o.batch; b++) {
-        const s = {
-          energy: sums[4 * b] as number,
-          kept: sums[4 * b + 1] as number,
-          highK: sums[4 * b + 2] as number,
-        };
-        highKEnergy[b] = highKEnergyOf(s, n);
-        coherence[b] = coherenceOf(s);
-        energy[b] = s.energy;
-      }
-      const t = 4 * o.batch;
-      const total = {
-        energy: sums[t] as number,
-        kept: sums[t + 1] as number,
-        highK: sums[t + 2] as number,
-      };
-      const batchHighKEnergy = highKEnergyOf(total, n * o.batch);
-      return {
-        filtered: out.data,
-        highKEnergy,
-        coherence,
-        energy,
-        batchHighKEnergy,
-        batchCoherence: coherenceOf(total),
-        regularizer: o.lambda * batchHighKEnergy,
-        timing: out.timing,
-      };
+      const out = await this.run(job, toComplexF32(data, o.real));
+      return resultFromSums(out.data, out.sums as Float32Array, o, out.timing);
     });
+  }
+
+  prepare(kind: 'fft', data: InputArray, options: TransformOptions): Promise<PreparedOp>;
+  prepare(kind: 'resolvent', data: InputArray, options: ResolventOptions): Promise<PreparedOp>;
+  async prepare(
+    kind: PlanKind,
+    data: InputArray,
+    options: TransformOptions | ResolventOptions,
+  ): Promise<PreparedOp> {
+    const o =
+      kind === 'fft'
+        ? { ...checkTransform(data, options), phi: 0, lambda: 0, q: undefined }
+        : (() => {
+            const r = checkResolvent(data, options);
+            return { ...r, inverse: false, q: qTables(r.shape, r.kUnit, r.kScale) };
+          })();
+    const fused = kind === 'resolvent' && ((options as ResolventOptions).fused ?? true);
+    const operation = kind === 'fft' ? 'prepared FFT' : 'prepared resolvent';
+    this.assertUsable(operation);
+    const chunk = chunkSignals(operation, this.device.limits, Infinity, o.shape, o.batch);
+    if (chunk < o.batch) {
+      throw new GpuLimitError(
+        'maxStorageBufferBindingSize',
+        chunk,
+        `${operation}: batch ${o.batch} of shape [${o.shape.join(', ')}] does not fit one storage ` +
+          `binding on this device; the largest batch is ${chunk}.`,
+      );
+    }
+    const complex = toComplexF32(data, o.real);
+    const n = signalLength(o.shape);
+    const spec = {
+      kind,
+      shape: o.shape,
+      batch: o.batch,
+      chunkSignals: o.batch,
+      capacity: this.capacity,
+      preserveInput: true,
+    };
+    const built = await withErrorScopes(
+      this.device,
+      operation,
+      () => o.batch * n * 8 * 3,
+      () => {
+        const plan = new Plan(this.device, spec, this.dummy);
+        if (o.q) plan.setQ(o.q.key, o.q.qy, o.q.qx);
+        this.device.queue.writeBuffer(plan.input, 0, complex);
+        const chunkSteps = plan.steps(o.batch, 0, {
+          inverse: o.inverse,
+          phi: o.phi,
+          fused,
+          lastChunk: true,
+        });
+        return { plan, chunkSteps };
+      },
+    );
+    const { plan, chunkSteps } = built;
+    const op: PreparedOp = {
+      kind,
+      dispatches: chunkSteps.steps.length,
+      bytes: 2 * o.batch * n * 8,
+      fused: fused && plan.canFuse,
+      run: (repeats) =>
+        this.serial(async () => {
+          this.assertUsable(operation);
+          const encoder = this.device.createCommandEncoder({ label: `${operation} ×${repeats}` });
+          const pass = encoder.beginComputePass({
+            label: operation,
+            ...this.stopwatch.passTimestamps(),
+          });
+          for (let r = 0; r < repeats; r++) Plan.encode(pass, chunkSteps.steps);
+          pass.end();
+          this.stopwatch.resolve(encoder);
+          const start = performance.now();
+          await withErrorScopes(
+            this.device,
+            operation,
+            () => plan.allocatedBytes,
+            () => this.device.queue.submit([encoder.finish()]),
+          );
+          await this.device.queue.onSubmittedWorkDone();
+          const wallMs = performance.now() - start;
+          const gpuMs = await this.stopwatch.read();
+          // No (or an unusable, zero) timestamp span: fall back to submit-to-done wall time.
+          return gpuMs ? { ms: gpuMs, method: 'timestamp' } : { ms: wallMs, method: 'wall' };
+        }),
+      read: () =>
+        this.serial(async () => {
+          this.assertUsable(operation);
+          const out = await this.readback(
+            plan,
+            chunkSteps.steps,
+            chunkSteps.result,
+            o.batch,
+            0,
+            n,
+            true,
+            operation,
+          );
+          const timing: Timing = {
+            ms: out.ms,
+            method: this.timingMethod,
+            dispatches: chunkSteps.steps.length,
+            chunks: 1,
+          };
+          if (kind === 'fft') return { data: out.data, timing };
+          return resultFromSums(out.data, out.sums as Float32Array, o, timing);
+        }),
+      destroy: () => {
+        plan.destroy();
+        this.prepared.delete(op);
+      },
+    };
+    this.prepared.add(op);
+    return op;
   }
 
   destroy(): void {
@@ -162,12 +263,9 @@ class WebGpuEngine implements GpuEngine {
     this.destroyed = true;
     for (const p of this.plans.values()) p.destroy();
     this.plans.clear();
+    for (const op of [...this.prepared]) op.destroy();
     this.dummy.destroy();
-    if (this.timer) {
-      this.timer.set.destroy();
-      this.timer.resolve.destroy();
-      this.timer.read.destroy();
-    }
+    this.stopwatch.destroy();
   }
 
   private serial<T>(op: () => Promise<T>): Promise<T> {
@@ -178,15 +276,16 @@ class WebGpuEngine implements GpuEngine {
 
   private assertUsable(operation: string): void {
     if (this.destroyed) throw new Error(`${operation}: the engine was destroyed`);
-    if (this.lostInfo)
+    if (this.lostInfo) {
       throw new DeviceLostError(
         this.lostInfo.reason,
         this.lostInfo.message || `${operation} after device loss`,
       );
+    }
   }
 
-  private plan(kind: PlanKind, shape: Shape, batch: number, chunkSignals: number): Plan {
-    const key = `${kind}|${shape.join('x')}|${batch}|${chunkSignals}`;
+  private plan(kind: PlanKind, shape: Shape, batch: number, chunk: number): Plan {
+    const key = `${kind}|${shape.join('x')}|${batch}|${chunk}`;
     const hit = this.plans.get(key);
     if (hit) {
       this.plans.delete(key);
@@ -201,7 +300,7 @@ class WebGpuEngine implements GpuEngine {
     }
     const plan = new Plan(
       this.device,
-      { kind, shape, batch, chunkSignals, capacity: this.capacity },
+      { kind, shape, batch, chunkSignals: chunk, capacity: this.capacity, preserveInput: false },
       this.dummy,
     );
     this.plans.set(key, plan);
@@ -209,154 +308,112 @@ class WebGpuEngine implements GpuEngine {
   }
 
   private async run(
-    kind: PlanKind,
-    data: InputArray,
-    shape: Shape,
-    batch: number,
-    real: boolean,
-    params: {
-      inverse: boolean;
-      phi: number;
-      q?: { key: string; qy: Float32Array<ArrayBuffer>; qx: Float32Array<ArrayBuffer> };
-    },
+    job: Job,
+    complex: Float32Array<ArrayBuffer>,
   ): Promise<{ data: Float32Array; sums?: Float32Array; timing: Timing }> {
-    const operation = kind === 'fft' ? (params.inverse ? 'inverse FFT' : 'FFT') : 'resolvent';
+    const { kind, operation, shape, batch } = job;
     this.assertUsable(operation);
     const n = signalLength(shape);
     const chunk = chunkSignals(operation, this.device.limits, this.maxChunkBytes, shape, batch);
-    const complex = toComplexF32(data, real);
     const out = new Float32Array(batch * n * 2);
     let gpuMs = 0;
     let dispatches = 0;
     let chunks = 0;
     let sums: Float32Array | undefined;
     const wallStart = performance.now();
-    let plan: Plan | undefined;
     try {
       for (let first = 0; first < batch; first += chunk) {
         const signals = Math.min(chunk, batch - first);
         const last = first + signals >= batch;
         // Plan creation (buffer allocation) runs inside the scopes too: that is where OOM shows.
-        const held: { plan?: Plan } = {};
-        const encoded = await withErrorScopes(
+        const built = await withErrorScopes(
           this.device,
           operation,
-          () => held.plan?.allocatedBytes ?? batch * n * 8,
+          () => batch * n * 8,
           () => {
-            held.plan = this.plan(kind, shape, batch, chunk);
-            return this.submitChunk(held.plan, complex, {
-              signals,
-              first,
-              last,
-              batch,
-              n,
-              chunkIndex: chunks,
-              operation,
-              params,
-            });
+            const plan = this.plan(kind, shape, batch, chunk);
+            if (job.q) plan.setQ(job.q.key, job.q.qy, job.q.qx);
+            this.device.queue.writeBuffer(plan.input, 0, complex, first * n * 2, signals * n * 2);
+            return { plan, ...plan.steps(signals, first, { ...job.step, lastChunk: last }) };
           },
         );
-        plan = held.plan as Plan;
-        const bytes = signals * n * 8;
-        await plan.staging.mapAsync(GPUMapMode.READ, 0, bytes);
-        out.set(new Float32Array(plan.staging.getMappedRange(0, bytes)), first * n * 2);
-        plan.staging.unmap();
-        if (this.timer) {
-          await this.timer.read.mapAsync(GPUMapMode.READ);
-          const [begin, end] = new BigInt64Array(this.timer.read.getMappedRange());
-          this.timer.read.unmap();
-          if (begin !== undefined && end !== undefined && end > begin)
-            gpuMs += Number(end - begin) / 1e6;
-        }
-        if (last && plan.sumsStaging) {
-          await plan.sumsStaging.mapAsync(GPUMapMode.READ);
-          sums = new Float32Array(plan.sumsStaging.getMappedRange().slice(0));
-          plan.sumsStaging.unmap();
-        }
-        dispatches += encoded.dispatches;
+        const read = await this.readback(
+          built.plan,
+          built.steps,
+          built.result,
+          signals,
+          first,
+          n,
+          last,
+          operation,
+        );
+        out.set(read.data, first * n * 2);
+        if (read.sums) sums = read.sums;
+        gpuMs += read.ms;
+        dispatches += built.steps.length;
         chunks++;
       }
     } catch (error) {
       if (this.lostInfo)
         throw new DeviceLostError(this.lostInfo.reason, this.lostInfo.message || String(error));
       // A failed plan may hold half-made buffers: drop it so the next call starts clean.
-      if (plan) this.dropPlan(plan);
-      else this.dropPlansOf(kind, shape, batch, chunk);
+      this.dropPlan(`${kind}|${shape.join('x')}|${batch}|${chunk}`);
       throw error;
     }
-    const wallMs = performance.now() - wallStart;
-    const timing: Timing = this.timer
-      ? { ms: gpuMs, method: 'timestamp', dispatches, chunks }
-      : { ms: wallMs, method: 'wall', dispatches, chunks };
+    const timing: Timing =
+      this.timingMethod === 'timestamp'
+        ? { ms: gpuMs, method: 'timestamp', dispatches, chunks }
+        : { ms: performance.now() - wallStart, method: 'wall', dispatches, chunks };
     return sums ? { data: out, sums, timing } : { data: out, timing };
   }
 
-  /** Uploads one chunk, encodes its compute pass and readback copies, and submits them. */
-  private submitChunk(
+  /** Encodes `steps` in one timed pass, copies the result (and, last, the sums) back, reads them. */
+  private async readback(
     plan: Plan,
-    complex: Float32Array<ArrayBuffer>,
-    c: {
-      signals: number;
-      first: number;
-      last: boolean;
-      batch: number;
-      n: number;
-      chunkIndex: number;
-      operation: string;
-      params: {
-        inverse: boolean;
-        phi: number;
-        q?: { key: string; qy: Float32Array<ArrayBuffer>; qx: Float32Array<ArrayBuffer> };
-      };
-    },
-  ): { dispatches: number } {
-    const { signals, first, n, params } = c;
-    if (params.q) plan.setQ(params.q.key, { phi: params.phi, qy: params.q.qy, qx: params.q.qx });
-    this.device.queue.writeBuffer(plan.input, 0, complex, first * n * 2, signals * n * 2);
-    const label = `${c.operation} chunk ${c.chunkIndex + 1}`;
-    const encoder = this.device.createCommandEncoder({ label });
-    const pass = encoder.beginComputePass({
-      label,
-      ...(this.timer
-        ? {
-            timestampWrites: {
-              querySet: this.timer.set,
-              beginningOfPassWriteIndex: 0,
-              endOfPassWriteIndex: 1,
-            },
-          }
-        : {}),
-    });
-    const encoded = plan.encodeChunk(pass, signals, first, {
-      inverse: params.inverse,
-      phi: params.phi,
-      lastChunk: c.last,
-    });
-    pass.end();
-    encoder.copyBufferToBuffer(encoded.result, 0, plan.staging, 0, signals * n * 8);
-    if (this.timer) {
-      encoder.resolveQuerySet(this.timer.set, 0, 2, this.timer.resolve, 0);
-      encoder.copyBufferToBuffer(this.timer.resolve, 0, this.timer.read, 0, 16);
+    steps: Parameters<typeof Plan.encode>[1],
+    result: GPUBuffer,
+    signals: number,
+    first: number,
+    n: number,
+    last: boolean,
+    operation: string,
+  ): Promise<{ data: Float32Array; sums?: Float32Array; ms: number }> {
+    const bytes = signals * n * 8;
+    const batch = plan.spec.batch;
+    await withErrorScopes(
+      this.device,
+      operation,
+      () => plan.allocatedBytes,
+      () => {
+        const label = `${operation} signals ${first}–${first + signals - 1}`;
+        const encoder = this.device.createCommandEncoder({ label });
+        const pass = encoder.beginComputePass({ label, ...this.stopwatch.passTimestamps() });
+        Plan.encode(pass, steps);
+        pass.end();
+        encoder.copyBufferToBuffer(result, 0, plan.staging, 0, bytes);
+        this.stopwatch.resolve(encoder);
+        if (last && plan.signalSums && plan.batchSums && plan.sumsStaging) {
+          encoder.copyBufferToBuffer(plan.signalSums, 0, plan.sumsStaging, 0, batch * 16);
+          encoder.copyBufferToBuffer(plan.batchSums, 0, plan.sumsStaging, batch * 16, 16);
+        }
+        this.device.queue.submit([encoder.finish()]);
+      },
+    );
+    await plan.staging.mapAsync(GPUMapMode.READ, 0, bytes);
+    const data = new Float32Array(plan.staging.getMappedRange(0, bytes).slice(0));
+    plan.staging.unmap();
+    const ms = (await this.stopwatch.read()) ?? 0;
+    if (last && plan.sumsStaging) {
+      await plan.sumsStaging.mapAsync(GPUMapMode.READ);
+      const sums = new Float32Array(plan.sumsStaging.getMappedRange().slice(0));
+      plan.sumsStaging.unmap();
+      return { data, sums, ms };
     }
-    if (c.last && plan.signalSums && plan.batchSums && plan.sumsStaging) {
-      encoder.copyBufferToBuffer(plan.signalSums, 0, plan.sumsStaging, 0, c.batch * 16);
-      encoder.copyBufferToBuffer(plan.batchSums, 0, plan.sumsStaging, c.batch * 16, 16);
-    }
-    this.device.queue.submit([encoder.finish()]);
-    return { dispatches: encoded.dispatches };
+    return { data, ms };
   }
 
-  private dropPlansOf(kind: PlanKind, shape: Shape, batch: number, chunk: number): void {
-    const p = this.plans.get(`${kind}|${shape.join('x')}|${batch}|${chunk}`);
-    if (p) this.dropPlan(p);
-  }
-
-  private dropPlan(plan: Plan): void {
-    for (const [key, p] of this.plans) {
-      if (p === plan) {
-        p.destroy();
-        this.plans.delete(key);
-      }
-    }
+  private dropPlan(key: string): void {
+    this.plans.get(key)?.destroy();
+    this.plans.delete(key);
   }
 }

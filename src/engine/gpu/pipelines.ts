@@ -9,8 +9,8 @@ export interface Kernels {
   fftLayout: GPUBindGroupLayout;
   resolventLayout: GPUBindGroupLayout;
   reduceLayout: GPUBindGroupLayout;
-  /** The FFT kernel with workgroup memory for `capacity` complex values. */
-  fft(capacity: number): GPUComputePipeline;
+  /** The FFT kernel with workgroup memory for `capacity` values; mode 1 = fused resolvent. */
+  fft(capacity: number, mode: 0 | 1): GPUComputePipeline;
   resolvent(): GPUComputePipeline;
   reduce(): GPUComputePipeline;
 }
@@ -40,6 +40,8 @@ export function kernelsFor(device: GPUDevice): Kernels {
     'storage',
     'read-only-storage',
     'read-only-storage',
+    'read-only-storage',
+    'storage',
   ]);
   const resolventLayout = layout(device, 'resolvent bind group layout', [
     'uniform',
@@ -90,10 +92,13 @@ export function kernelsFor(device: GPUDevice): Kernels {
     fftLayout,
     resolventLayout,
     reduceLayout,
-    fft: (capacity) =>
-      pipeline(`fft workgroup ${capacity} values`, 'fftWorkgroup', fftLayout, {
-        CAPACITY: capacity,
-      }),
+    fft: (capacity, mode) =>
+      pipeline(
+        mode === 1 ? `fused resolvent ${capacity} values` : `fft workgroup ${capacity} values`,
+        'fftWorkgroup',
+        fftLayout,
+        { CAPACITY: capacity, MODE: mode },
+      ),
     resolvent: () => pipeline('resolvent filter + sums', 'resolvent', resolventLayout),
     reduce: () => pipeline('reduce-sums', 'reduceSums', reduceLayout),
   };

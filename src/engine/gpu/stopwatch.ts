@@ -1,0 +1,70 @@
+/**
+ * GPU timing of one compute pass with timestamp-query, when the device has it: the pass writes
+ * its begin and end timestamps, which are resolved and read back. Without the feature it
+ * reports nothing and callers fall back to wall-clock time from submit to completion.
+ */
+import type { TimingMethod } from '../types';
+
+export class Stopwatch {
+  readonly method: TimingMethod;
+  private readonly timer: { set: GPUQuerySet; resolve: GPUBuffer; read: GPUBuffer } | undefined;
+  private pending = false;
+
+  constructor(device: GPUDevice) {
+    if (device.features.has('timestamp-query')) {
+      this.timer = {
+        set: device.createQuerySet({ label: 'pass timestamps', type: 'timestamp', count: 2 }),
+        resolve: device.createBuffer({
+          label: 'timestamp resolve',
+          size: 16,
+          usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
+        }),
+        read: device.createBuffer({
+          label: 'timestamp readback',
+          size: 16,
+          usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+        }),
+      };
+    }
+    this.method = this.timer ? 'timestamp' : 'wall';
+  }
+
+  /** Spread into beginComputePass's descriptor. */
+  passTimestamps(): { timestampWrites?: GPUComputePassTimestampWrites } {
+    if (!this.timer) return {};
+    return {
+      timestampWrites: {
+        querySet: this.timer.set,
+        beginningOfPassWriteIndex: 0,
+        endOfPassWriteIndex: 1,
+      },
+    };
+  }
+
+  /** Records the copy of the pass's timestamps into the readback buffer. */
+  resolve(encoder: GPUCommandEncoder): void {
+    if (!this.timer) return;
+    encoder.resolveQuerySet(this.timer.set, 0, 2, this.timer.resolve, 0);
+    encoder.copyBufferToBuffer(this.timer.resolve, 0, this.timer.read, 0, 16);
+    this.pending = true;
+  }
+
+  /** Milliseconds between the pass's timestamps, or undefined without timestamps. */
+  async read(): Promise<number | undefined> {
+    if (!this.timer || !this.pending) return undefined;
+    this.pending = false;
+    await this.timer.read.mapAsync(GPUMapMode.READ);
+    const [begin, end] = new BigInt64Array(this.timer.read.getMappedRange());
+    this.timer.read.unmap();
+    // Some implementations return zeros or out-of-order values; report no time rather than a wrong one.
+    if (begin === undefined || end === undefined || end <= begin) return 0;
+    return Number(end - begin) / 1e6;
+  }
+
+  destroy(): void {
+    if (!this.timer) return;
+    this.timer.set.destroy();
+    this.timer.resolve.destroy();
+    this.timer.read.destroy();
+  }
+}
