@@ -63,3 +63,18 @@ export function uniformSigned(seed: number, count: number): Float32Array {
   for (let i = 0; i < count; i++) out[i] = rng.uniform(-1, 1);
   return out;
 }
+
+/** MurmurHash3's 32-bit finalizer: every input bit flips about half the output bits. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * A seed for sub-stream `stream` of `seed`. Giving each signal of a batch its own stream makes
+ * signal b independent of how many signals come before or after it.
+ */
+export function substreamSeed(seed: number, stream: number): number {
+  return fmix32((seed >>> 0) ^ fmix32((stream + 0x632be5ab) >>> 0));
+}

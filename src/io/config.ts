@@ -1,0 +1,295 @@
+/**
+ * The playground configuration and its checks. Every path by which a configuration enters
+ * (URL hash, localStorage, the UI's inputs) goes through `parseConfig` or `validateField`, so
+ * the app only ever holds a configuration in which every field is in range and the generator
+ * matches the dimensionality.
+ */
+import { z } from 'zod';
+import { K_SCALE_DEFAULT, LAMBDA_DEFAULT, PHI_DEFAULT } from '../engine/resolvent-math';
+import { K_UNITS, type KUnit, type Shape } from '../engine/types';
+import { dimsOf, generatorsFor, type GeneratorId } from '../workloads/generator-catalog';
+import {
+  checkRule,
+  describeValue,
+  MAX_TOTAL_SAMPLES,
+  WORKLOAD_RULES,
+  type Checked,
+  type Rule,
+} from '../workloads/param-rules';
+import type { WorkloadSpec } from '../workloads/workload-spec';
+
+export interface PlaygroundConfig {
+  generator: GeneratorId;
+  dims: 1 | 2;
+  /** 1D signal length. */
+  n: number;
+  /** 2D image rows and columns. */
+  ny: number;
+  nx: number;
+  batch: number;
+  phi: number;
+  lambda: number;
+  kUnit: KUnit;
+  kScale: number;
+  seed: number;
+  f0: number;
+  f1: number;
+  tones: number;
+  snrDb: number;
+  sigma: number;
+  cell: number;
+}
+
+export type ConfigField = keyof PlaygroundConfig;
+
+/** Something wrong with one field of an input, and what was used instead. */
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+/**
+ * The defaults are the brief's: 64 signals of 1024 samples run a frame in milliseconds on any
+ * GPU; f0 = 0.01 with 5 golden tones keeps every tone (the highest is 0.01·φ⁴ ≈ 0.069) well
+ * under Nyquist; σ = 8 and cell = 16 are visible at the default 256×256 image size.
+ */
+export const DEFAULT_CONFIG: Readonly<PlaygroundConfig> = Object.freeze({
+  generator: 'coherent',
+  dims: 1,
+  n: 1024,
+  ny: 256,
+  nx: 256,
+  batch: 64,
+  phi: PHI_DEFAULT,
+  lambda: LAMBDA_DEFAULT,
+  kUnit: 'cycles',
+  kScale: K_SCALE_DEFAULT,
+  seed: 1,
+  f0: 0.01,
+  f1: 0.25,
+  tones: 5,
+  snrDb: 10,
+  sigma: 8,
+  cell: 16,
+});
+
+/** φ beyond this only makes R ≈ 0 at every bin but k = 0. */
+export const MAX_PHI = 1e6;
+
+/** One rule per field, in the order fields are shown and encoded. */
+export const CONFIG_RULES: { readonly [K in ConfigField]: Rule<PlaygroundConfig[K]> } = {
+  generator: WORKLOAD_RULES.generator,
+  dims: {
+    label: 'dims',
+    allowed: '1 or 2',
+    schema: z.union([z.literal(1), z.literal(2)]),
+  },
+  n: WORKLOAD_RULES.n,
+  ny: WORKLOAD_RULES.ny,
+  nx: WORKLOAD_RULES.nx,
+  batch: WORKLOAD_RULES.batch,
+  phi: {
+    label: 'φ',
+    allowed: 'a finite number > 0 (at most 1e6)',
+    schema: z.number().gt(0).max(MAX_PHI),
+  },
+  lambda: { label: 'λ', allowed: 'a finite number ≥ 0', schema: z.number().min(0) },
+  kUnit: {
+    label: 'k unit',
+    allowed: `one of ${K_UNITS.map((u) => `'${u}'`).join(', ')}`,
+    schema: z.enum(K_UNITS),
+  },
+  kScale: { label: 'k scale', allowed: 'a finite number > 0', schema: z.number().gt(0) },
+  seed: WORKLOAD_RULES.seed,
+  f0: WORKLOAD_RULES.f0,
+  f1: WORKLOAD_RULES.f1,
+  tones: WORKLOAD_RULES.tones,
+  snrDb: WORKLOAD_RULES.snrDb,
+  sigma: WORKLOAD_RULES.sigma,
+  cell: WORKLOAD_RULES.cell,
+};
+
+// Object.keys is typed string[]; CONFIG_RULES's mapped type guarantees exactly these keys.
+export const CONFIG_FIELDS = Object.keys(CONFIG_RULES) as readonly ConfigField[];
+
+/** Every field in range; cross-field rules (generator vs dims, total size) are parseConfig's. */
+export const PlaygroundConfigSchema = z.object({
+  generator: CONFIG_RULES.generator.schema,
+  dims: CONFIG_RULES.dims.schema,
+  n: CONFIG_RULES.n.schema,
+  ny: CONFIG_RULES.ny.schema,
+  nx: CONFIG_RULES.nx.schema,
+  batch: CONFIG_RULES.batch.schema,
+  phi: CONFIG_RULES.phi.schema,
+  lambda: CONFIG_RULES.lambda.schema,
+  kUnit: CONFIG_RULES.kUnit.schema,
+  kScale: CONFIG_RULES.kScale.schema,
+  seed: CONFIG_RULES.seed.schema,
+  f0: CONFIG_RULES.f0.schema,
+  f1: CONFIG_RULES.f1.schema,
+  tones: CONFIG_RULES.tones.schema,
+  snrDb: CONFIG_RULES.snrDb.schema,
+  sigma: CONFIG_RULES.sigma.schema,
+  cell: CONFIG_RULES.cell.schema,
+});
+
+const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
+/**
+ * Text from an input box or a URL becomes a number when it is written as one; anything else is
+ * passed on unchanged, so the message quotes what the user typed.
+ */
+function fromText(field: ConfigField, value: unknown): unknown {
+  const numeric = field !== 'generator' && field !== 'kUnit';
+  return numeric && typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : value;
+}
+
+function isField(field: string): field is ConfigField {
+  return Object.hasOwn(CONFIG_RULES, field);
+}
+
+/**
+ * Checks one field's value (a number, or its text as typed). The message names the field and
+ * the allowed values, e.g. "φ must be a finite number > 0 (at most 1e6); got -2".
+ */
+export function validateField<K extends ConfigField>(
+  field: K,
+  value: unknown,
+): Checked<PlaygroundConfig[K]> {
+  if (!isField(field)) {
+    return { ok: false, message: `unknown field ${describeValue(field)}` };
+  }
+  return checkRule(CONFIG_RULES[field], fromText(field, value), value);
+}
+
+export function shapeOf(config: PlaygroundConfig): Shape {
+  return config.dims === 1 ? [config.n] : [config.ny, config.nx];
+}
+
+export function workloadOf(config: PlaygroundConfig): WorkloadSpec {
+  const { generator, batch, seed, f0, f1, tones, snrDb, sigma, cell } = config;
+  return { generator, shape: shapeOf(config), batch, seed, f0, f1, tones, snrDb, sigma, cell };
+}
+
+/** Reports at most this many unknown keys, so a hostile object cannot flood the UI. */
+const MAX_UNKNOWN_REPORTED = 5;
+
+/** Own property `key` of `raw`, or undefined; getters and proxies that throw count as absent. */
+function readOwn(raw: object, key: string): unknown {
+  try {
+    return Object.hasOwn(raw, key) ? (raw as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function unknownKeyProblems(raw: object): Problem[] {
+  let keys: string[];
+  try {
+    keys = Object.keys(raw).filter((k) => !isField(k));
+  } catch {
+    return [];
+  }
+  const problems = keys.slice(0, MAX_UNKNOWN_REPORTED).map((k) => ({
+    field: k.length > 40 ? `${k.slice(0, 39)}…` : k,
+    message: `unknown field ${describeValue(k)} ignored; known fields: ${CONFIG_FIELDS.join(', ')}`,
+  }));
+  if (keys.length > MAX_UNKNOWN_REPORTED) {
+    problems.push({
+      field: '(unknown)',
+      message: `${keys.length - MAX_UNKNOWN_REPORTED} more unknown fields ignored`,
+    });
+  }
+  return problems;
+}
+
+function usingText<T>(message: string, fallback: T): string {
+  return `${message}; using ${describeValue(fallback)}`;
+}
+
+/**
+ * Reads a configuration field by field. A missing field takes its value from `base` silently
+ * (partial configurations are normal: a permalink holds only the fields that differ from the
+ * defaults); an invalid one also falls back to `base` and adds a Problem naming the field, the
+ * bad value and the allowed values. Never throws.
+ */
+export function parseConfig(
+  raw: unknown,
+  base: Readonly<PlaygroundConfig> = DEFAULT_CONFIG,
+): { config: PlaygroundConfig; problems: Problem[] } {
+  const config: PlaygroundConfig = { ...base };
+  const problems: Problem[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({
+      field: 'config',
+      message: `the configuration must be an object of fields; got ${describeValue(raw)}; using defaults`,
+    });
+    return { config, problems };
+  }
+  const given = new Set<ConfigField>();
+  const set = <K extends ConfigField>(field: K): void => {
+    const value = readOwn(raw, field);
+    if (value === undefined) return;
+    const r = validateField(field, value);
+    if (r.ok) {
+      config[field] = r.value;
+      given.add(field);
+    } else {
+      problems.push({ field, message: usingText(r.message, base[field]) });
+    }
+  };
+  for (const field of CONFIG_FIELDS) set(field);
+  problems.push(...unknownKeyProblems(raw));
+  reconcileGenerator(config, base, given, problems);
+  limitBatch(config, problems);
+  return { config, problems };
+}
+
+/** A generator for `dims`: the base's when it fits, else the first of the catalogue. */
+function generatorFor(dims: 1 | 2, base: Readonly<PlaygroundConfig>): GeneratorId {
+  if (dimsOf(base.generator) === dims) return base.generator;
+  const first = generatorsFor(dims)[0];
+  if (!first) throw new Error(`no ${dims}D generator in GENERATORS`);
+  return first.id;
+}
+
+/**
+ * The generator fixes the dimensionality: a generator given without dims sets dims; dims given
+ * with a generator of the other kind keeps dims and replaces the generator.
+ */
+function reconcileGenerator(
+  config: PlaygroundConfig,
+  base: Readonly<PlaygroundConfig>,
+  given: ReadonlySet<ConfigField>,
+  problems: Problem[],
+): void {
+  if (dimsOf(config.generator) === config.dims) return;
+  if (given.has('generator') && !given.has('dims')) {
+    config.dims = dimsOf(config.generator);
+    return;
+  }
+  const replacement = generatorFor(config.dims, base);
+  if (given.has('generator')) {
+    problems.push({
+      field: 'generator',
+      message:
+        `generator '${config.generator}' makes ${dimsOf(config.generator)}D signals but dims ` +
+        `is ${config.dims}; using '${replacement}'`,
+    });
+  }
+  config.generator = replacement;
+}
+
+/** batch × samples per signal is bounded by what one `generate` call may allocate. */
+function limitBatch(config: PlaygroundConfig, problems: Problem[]): void {
+  const perSignal = config.dims === 1 ? config.n : config.ny * config.nx;
+  if (config.batch * perSignal <= MAX_TOTAL_SAMPLES) return;
+  const allowed = Math.floor(MAX_TOTAL_SAMPLES / perSignal);
+  problems.push({
+    field: 'batch',
+    message:
+      `batch × samples per signal must be at most ${MAX_TOTAL_SAMPLES} (2^26); ` +
+      `${config.batch} × ${perSignal} is more; using batch ${allowed}`,
+  });
+  config.batch = allowed;
+}

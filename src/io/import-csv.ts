@@ -1,0 +1,137 @@
+/**
+ * CSV and plain-text tables: values separated by commas, semicolons, tabs or (when none of
+ * those appear) whitespace, an optional header row, and '#' comment lines as numpy.savetxt
+ * writes them. Each row or each column is one signal; the choice goes into the notes.
+ */
+import {
+  ImportError,
+  importedSignals,
+  MAX_TOTAL_SAMPLES,
+  sampleProblem,
+  type ImportedData,
+} from './import-data';
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
+
+type Delimiter = ',' | ';' | '\t' | 'whitespace';
+
+/** Tab, then ';', then ','. A line with ';' uses ',' as the decimal mark, as European sheets do. */
+function delimiterOf(line: string): Delimiter {
+  if (line.includes('\t')) return '\t';
+  if (line.includes(';')) return ';';
+  if (line.includes(',')) return ',';
+  return 'whitespace';
+}
+
+function fieldsOf(line: string, delimiter: Delimiter): string[] {
+  const raw = delimiter === 'whitespace' ? line.trim().split(/\s+/) : line.split(delimiter);
+  // Spreadsheets quote fields; a quoted number is still a number.
+  const fields = raw.map((f) =>
+    f
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim(),
+  );
+  return delimiter === ',' ? fields : fields.map((f) => f.replace(/^([+-]?\d*),(\d+)$/, '$1.$2'));
+}
+
+function delimiterName(d: Delimiter): string {
+  return d === '\t' ? 'tabs' : d === 'whitespace' ? 'spaces' : `'${d}'`;
+}
+
+/** The value of one cell; throws naming the line and column of a bad one. */
+function cellValue(file: string, text: string, line: number, column: number): number {
+  const where = `line ${line}, column ${column}`;
+  if (text === '') throw new ImportError(file, `empty value at ${where}`);
+  if (NON_FINITE.test(text)) {
+    throw new ImportError(file, `${text} at ${where}; every sample must be a finite number`);
+  }
+  if (!NUMBER.test(text)) {
+    const shown = text.length > 30 ? `${text.slice(0, 29)}…` : text;
+    throw new ImportError(file, `malformed value "${shown}" at ${where}; expected a number`);
+  }
+  const value = Number(text);
+  const problem = sampleProblem(value, where);
+  if (problem) throw new ImportError(file, problem);
+  return value;
+}
+
+interface Table {
+  header: string[] | null;
+  delimiter: Delimiter;
+  rows: number;
+  width: number;
+  /** Row-major, rows × width. */
+  values: number[];
+}
+
+/** Parses the text into a rectangular table of numbers; throws at the first bad line or cell. */
+function readTable(file: string, text: string): Table {
+  const lines = text.split(/\r\n|\n|\r/);
+  const table: Table = { header: null, delimiter: 'whitespace', rows: 0, width: 0, values: [] };
+  let delimiter: Delimiter | null = null;
+  let firstRowLine = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const lineNo = i + 1;
+    delimiter ??= delimiterOf(line);
+    const fields = fieldsOf(line, delimiter);
+    // A header names columns: no cell is a number (pandas leaves the index column's empty).
+    const named =
+      fields.some((f) => f !== '') && fields.every((f) => !NUMBER.test(f) && !NON_FINITE.test(f));
+    if (table.header === null && table.rows === 0 && named) {
+      table.header = fields;
+    } else if (table.width !== 0 && fields.length !== table.width) {
+      throw new ImportError(
+        file,
+        `ragged rows: line ${lineNo} has ${fields.length} values but line ${firstRowLine} has ${table.width}`,
+      );
+    } else {
+      if (table.values.length + fields.length > MAX_TOTAL_SAMPLES) {
+        throw new ImportError(
+          file,
+          `the file holds more than ${MAX_TOTAL_SAMPLES} values; the limit is ${MAX_TOTAL_SAMPLES} (2^24) samples in total`,
+        );
+      }
+      fields.forEach((f, c) => table.values.push(cellValue(file, f, lineNo, c + 1)));
+      table.rows += 1;
+    }
+    if (table.width === 0) {
+      table.width = fields.length;
+      firstRowLine = lineNo;
+    }
+  }
+  table.delimiter = delimiter ?? 'whitespace';
+  return table;
+}
+
+export function importCsv(file: string, text: string): ImportedData {
+  const { header, delimiter, rows, width, values } = readTable(file, text);
+  if (rows === 0) {
+    const problem = header
+      ? 'the file has a header row but no rows of numbers'
+      : 'the file is empty';
+    throw new ImportError(file, problem);
+  }
+  const notes = [`read ${rows} rows × ${width} columns separated by ${delimiterName(delimiter)}`];
+  if (header) {
+    const names = `${header.slice(0, 4).join(', ')}${width > 4 ? ', …' : ''}`;
+    notes.push(`skipped the header row (${names})`);
+  }
+  const byColumn = header !== null || rows > width;
+  const batch = byColumn ? width : rows;
+  const length = byColumn ? rows : width;
+  const why = byColumn
+    ? `each column as one signal (${header ? 'the file has a header' : 'more rows than columns'})`
+    : 'each row as one signal (no header, no more rows than columns)';
+  notes.push(`treated ${why}: ${batch} signals of ${length} samples`);
+  const data = new Float32Array(batch * length);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < width; c++) {
+      data[byColumn ? c * rows + r : r * width + c] = values[r * width + c] ?? 0;
+    }
+  }
+  return importedSignals(file, 'csv', batch, length, data, notes);
+}
