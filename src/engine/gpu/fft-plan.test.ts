@@ -4,10 +4,11 @@ import {
   grid,
   launchOf,
   planFft,
+  stageRadices,
   workgroupCapacity,
   type FftPass,
 } from './fft-plan';
-import { resolventLaunch } from './reduction-plan';
+import { reduceLevels, resolventGeometry } from './reduce-plan';
 import { chunkSignals } from './chunking';
 import { GpuLimitError } from '../errors';
 
@@ -61,11 +62,26 @@ describe('FFT pass planning', () => {
     expect(x * y).toBeGreaterThanOrEqual(200000);
   });
 
-  it('reduction launch covers every bin exactly once', () => {
+  it('resolvent partial sums cover every bin exactly once', () => {
     for (const n of [2, 16, 256, 2048, 4096, 2 ** 20]) {
-      const l = resolventLaunch(n, 5);
-      expect(l.threadsPerSignal * l.binsPerThread * l.groupsPerSignal).toBe(n);
+      const g = resolventGeometry(n);
+      expect(g.binsPerThread * g.partials).toBe(n);
+      expect(g.binsPerThread).toBeLessThanOrEqual(16);
     }
+  });
+
+  it('flat reduction levels shrink by 16 down to one value', () => {
+    expect(reduceLevels(1)).toEqual([]);
+    expect(reduceLevels(16)).toEqual([1]);
+    expect(reduceLevels(17)).toEqual([2, 1]);
+    expect(reduceLevels(65536)).toEqual([4096, 256, 16, 1]);
+  });
+
+  it('stage radices multiply to n with the fewest passes', () => {
+    expect(stageRadices(2)).toEqual([2]);
+    expect(stageRadices(1024)).toEqual([16, 16, 4]);
+    expect(stageRadices(2 ** 20)).toEqual([16, 16, 16, 16, 16]);
+    expect(stageRadices(128)).toEqual([16, 8]);
   });
 });
 

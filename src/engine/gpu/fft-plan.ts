@@ -162,3 +162,18 @@ export function grid(groups: number, maxPerDimension: number): [number, number] 
   const y = Math.ceil(groups / maxPerDimension);
   return [Math.ceil(groups / y), y];
 }
+
+/**
+ * Radices of the global-memory Stockham stages (shaders/fft-stage.wgsl) for an axis of n
+ * points: as many radix-16 passes as fit, then one of 8, 4 or 2. Fewer passes move fewer bytes.
+ */
+export function stageRadices(n: number): number[] {
+  const radices: number[] = [];
+  let rest = n;
+  while (rest >= 16) {
+    radices.push(16);
+    rest /= 16;
+  }
+  if (rest > 1) radices.push(rest);
+  return radices;
+}

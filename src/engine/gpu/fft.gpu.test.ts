@@ -9,6 +9,8 @@ import { uniformSigned } from '../../workloads/rng';
 import { fftTolerance, linfRelError } from '../testing/compare';
 import { gpuFixture } from '../testing/gpu-fixture';
 import type { Shape } from '../types';
+import { FFT_VARIANTS, type FftVariant } from './gpu-plan';
+import type { GpuEngine } from './gpu-engine';
 
 const gpu = gpuFixture();
 const cpu = createCpuEngine();
@@ -19,7 +21,18 @@ function batchFor(n: number): number {
   return 1;
 }
 
+const engines = new Map<FftVariant, GpuEngine>();
+async function engineFor(variant: FftVariant): Promise<GpuEngine> {
+  let e = engines.get(variant);
+  if (!e) {
+    e = await gpu.engineWith({ variant });
+    engines.set(variant, e);
+  }
+  return e;
+}
+
 async function checkAgainstCpu(
+  variant: FftVariant,
   shape: Shape,
   batch: number,
   inverse: boolean,
@@ -27,51 +40,55 @@ async function checkAgainstCpu(
 ): Promise<number> {
   const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
   const data = uniformSigned(seed, batch * size * 2);
-  const g = await gpu.engine.fft(data, { shape, batch, inverse });
+  const g = await (await engineFor(variant)).fft(data, { shape, batch, inverse });
   const c = await cpu.fft(data, { shape, batch, inverse });
   const err = linfRelError(g.data, c.data);
   expect(
     err,
-    `shape [${shape.join(', ')}] batch ${batch}${inverse ? ' inverse' : ''}`,
+    `${variant}: shape [${shape.join(', ')}] batch ${batch}${inverse ? ' inverse' : ''}`,
   ).toBeLessThanOrEqual(fftTolerance(size));
   return err;
 }
 
-describe('1D FFT, every power of two from 2 to 2^20', () => {
-  for (let log2 = 1; log2 <= 20; log2++) {
-    const n = 2 ** log2;
-    it(`N = 2^${log2}, batch ${batchFor(n)}`, async () => {
-      await checkAgainstCpu([n], batchFor(n), false, log2);
+for (const variant of FFT_VARIANTS) {
+  describe(`${variant} variant`, () => {
+    describe('1D FFT, every power of two from 2 to 2^20', () => {
+      for (let log2 = 1; log2 <= 20; log2++) {
+        const n = 2 ** log2;
+        it(`N = 2^${log2}, batch ${batchFor(n)}`, async () => {
+          await checkAgainstCpu(variant, [n], batchFor(n), false, log2);
+        });
+      }
     });
-  }
-});
 
-describe('1D inverse FFT (scaled by 1/N)', () => {
-  for (const n of [2, 16, 1024, 4096, 8192, 2 ** 17]) {
-    it(`N = ${n}`, async () => {
-      await checkAgainstCpu([n], batchFor(n), true, 1000 + n);
+    describe('1D inverse FFT (scaled by 1/N)', () => {
+      for (const n of [2, 16, 1024, 4096, 8192, 2 ** 17]) {
+        it(`N = ${n}`, async () => {
+          await checkAgainstCpu(variant, [n], batchFor(n), true, 1000 + n);
+        });
+      }
     });
-  }
-});
 
-describe('2D FFT without transpose passes', () => {
-  const shapes: [number, number][] = [
-    [2, 2],
-    [2, 64],
-    [64, 2],
-    [16, 16],
-    [128, 64],
-    [32, 512],
-    [256, 256],
-    [1024, 1024],
-  ];
-  for (const [ny, nx] of shapes) {
-    it(`${ny}×${nx}`, async () => {
-      await checkAgainstCpu([ny, nx], ny * nx >= 65536 ? 1 : 3, false, ny * 7 + nx);
-      await checkAgainstCpu([ny, nx], 1, true, ny * 11 + nx);
+    describe('2D FFT without transpose passes', () => {
+      const shapes: [number, number][] = [
+        [2, 2],
+        [2, 64],
+        [64, 2],
+        [16, 16],
+        [128, 64],
+        [32, 512],
+        [256, 256],
+        [1024, 1024],
+      ];
+      for (const [ny, nx] of shapes) {
+        it(`${ny}×${nx}`, async () => {
+          await checkAgainstCpu(variant, [ny, nx], ny * nx >= 65536 ? 1 : 3, false, ny * 7 + nx);
+          await checkAgainstCpu(variant, [ny, nx], 1, true, ny * 11 + nx);
+        });
+      }
     });
-  }
-});
+  });
+}
 
 describe('properties', () => {
   it('inverse round trip returns the input', async () => {
@@ -143,10 +160,16 @@ describe('properties', () => {
   });
 
   it('reports its timing method and dispatch count', async () => {
-    const r = await gpu.engine.fft(uniformSigned(11, 2 * 2 ** 16), { shape: [2 ** 16], batch: 1 });
+    const data = uniformSigned(11, 2 * 2 ** 16);
+    const r = await (await engineFor('workgroup')).fft(data, { shape: [2 ** 16], batch: 1 });
     expect(r.timing.method).toBe(gpu.device.features.has('timestamp-query') ? 'timestamp' : 'wall');
     expect(r.timing.ms).toBeGreaterThan(0);
     // 2^16 exceeds every adapter's workgroup memory (≤ 4096 values): four-step, two passes.
     expect(r.timing.dispatches).toBe(2);
+    // Radix-16 global stages: 2^16 = 16^4, four passes.
+    expect(
+      (await (await engineFor('stages')).fft(data, { shape: [2 ** 16], batch: 1 })).timing
+        .dispatches,
+    ).toBe(4);
   });
 });

@@ -22,13 +22,24 @@ import { checkResolvent, checkTransform, signalLength } from '../validate';
 import { chunkSignals } from './chunking';
 import { withErrorScopes } from './error-scopes';
 import { workgroupCapacity } from './fft-plan';
-import { Plan, type PlanKind, type StepOptions } from './gpu-plan';
+import { FFT_VARIANTS, Plan, type FftVariant, type PlanKind, type StepOptions } from './gpu-plan';
+import { adapterFacts, Planner, type AdapterFacts, type WisdomStore } from './planner';
 import { qTables, resultFromSums, type QTables } from './resolvent-readback';
 import { Stopwatch } from './stopwatch';
 
 export interface EngineOptions {
   /** Largest chunk of signals, in bytes, sent through one pass (tests force small chunks). */
   maxChunkBytes?: number;
+  /** Force a kernel variant; 'auto' (default) asks the planner (wisdom, else a heuristic). */
+  variant?: FftVariant | 'auto';
+  /** Where the planner keeps its measured choices between sessions. */
+  wisdom?: WisdomStore;
+}
+
+export interface TuneResult {
+  variant: FftVariant;
+  /** Median milliseconds per run of each variant measured. */
+  ms: Partial<Record<FftVariant, number>>;
 }
 
 /** An operation uploaded once and kept on the GPU, for timing repeated runs. */
@@ -40,6 +51,7 @@ export interface PreparedOp {
   readonly bytes: number;
   /** Whether the resolvent runs as one fused dispatch. */
   readonly fused: boolean;
+  readonly variant: FftVariant;
   /** GPU time of `repeats` back-to-back runs recorded in one compute pass and one submit. */
   run(repeats: number): Promise<{ ms: number; method: TimingMethod }>;
   /** Runs once more and reads the result back, for verification. */
@@ -56,8 +68,27 @@ export interface GpuEngine extends Engine {
   readonly maxSingleDispatchN: number;
   /** 'timestamp' when the device has timestamp-query, else 'wall'. */
   readonly timingMethod: TimingMethod;
-  prepare(kind: 'fft', data: InputArray, options: TransformOptions): Promise<PreparedOp>;
-  prepare(kind: 'resolvent', data: InputArray, options: ResolventOptions): Promise<PreparedOp>;
+  readonly adapter: AdapterFacts;
+  prepare(
+    kind: 'fft',
+    data: InputArray,
+    options: TransformOptions & VariantChoice,
+  ): Promise<PreparedOp>;
+  prepare(
+    kind: 'resolvent',
+    data: InputArray,
+    options: ResolventOptions & VariantChoice,
+  ): Promise<PreparedOp>;
+  /** The variant an operation on this shape runs with now. */
+  variantFor(kind: PlanKind, shape: Shape): FftVariant;
+  /** Times every variant on this device and remembers the fastest for this operation and shape. */
+  tune(kind: PlanKind, shape: Shape, batch: number): Promise<TuneResult>;
+  /** Forgets all measured choices. */
+  replan(): void;
+}
+
+export interface VariantChoice {
+  variant?: FftVariant;
 }
 
 /** Bounds one pass's work: SwiftShader has no watchdog, and a live UI must stay responsive. */
@@ -70,6 +101,7 @@ export function createEngine(device: GPUDevice, options: EngineOptions = {}): Pr
 
 interface Job {
   kind: PlanKind;
+  variant: FftVariant;
   operation: string;
   shape: Shape;
   batch: number;
@@ -82,6 +114,9 @@ class WebGpuEngine implements GpuEngine {
   readonly lost: Promise<GPUDeviceLostInfo>;
   readonly maxSingleDispatchN: number;
   readonly timingMethod: TimingMethod;
+  readonly adapter: AdapterFacts;
+  private readonly planner: Planner;
+  private readonly forced: FftVariant | undefined;
   private readonly capacity: number;
   private readonly maxChunkBytes: number;
   private readonly plans = new Map<string, Plan>();
@@ -111,12 +146,50 @@ class WebGpuEngine implements GpuEngine {
     });
     this.stopwatch = new Stopwatch(device);
     this.timingMethod = this.stopwatch.method;
+    this.adapter = adapterFacts(device);
+    this.planner = new Planner(this.adapter, options.wisdom);
+    this.forced = options.variant === 'auto' ? undefined : options.variant;
+  }
+
+  variantFor(kind: PlanKind, shape: Shape): FftVariant {
+    return this.forced ?? this.planner.choose(kind, shape);
+  }
+
+  replan(): void {
+    this.planner.replan();
+  }
+
+  async tune(kind: PlanKind, shape: Shape, batch: number): Promise<TuneResult> {
+    const n = signalLength(shape);
+    const data = new Float32Array(batch * n * 2);
+    // Any finite data times the same; a cheap deterministic pattern avoids zeros and denormals.
+    for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.618034) * 0.5;
+    const ms: Partial<Record<FftVariant, number>> = {};
+    for (const variant of FFT_VARIANTS) {
+      const op =
+        kind === 'fft'
+          ? await this.prepare('fft', data, { shape, batch, variant })
+          : await this.prepare('resolvent', data, { shape, batch, variant });
+      try {
+        await op.run(1); // compile and warm up
+        const spans: number[] = [];
+        for (let i = 0; i < 3; i++) spans.push((await op.run(2)).ms / 2);
+        spans.sort((a, b) => a - b);
+        ms[variant] = spans[1] as number;
+      } finally {
+        op.destroy();
+      }
+    }
+    const best = FFT_VARIANTS.reduce((a, b) => ((ms[b] ?? Infinity) < (ms[a] ?? Infinity) ? b : a));
+    this.planner.record(kind, shape, best);
+    return { variant: best, ms };
   }
 
   async fft(data: InputArray, options: TransformOptions): Promise<FftResult> {
     const o = checkTransform(data, options);
     const job: Job = {
       kind: 'fft',
+      variant: this.variantFor('fft', o.shape),
       operation: o.inverse ? 'inverse FFT' : 'FFT',
       shape: o.shape,
       batch: o.batch,
@@ -132,6 +205,7 @@ class WebGpuEngine implements GpuEngine {
     const o = checkResolvent(data, options);
     const job: Job = {
       kind: 'resolvent',
+      variant: this.variantFor('resolvent', o.shape),
       operation: 'resolvent',
       shape: o.shape,
       batch: o.batch,
@@ -144,12 +218,20 @@ class WebGpuEngine implements GpuEngine {
     });
   }
 
-  prepare(kind: 'fft', data: InputArray, options: TransformOptions): Promise<PreparedOp>;
-  prepare(kind: 'resolvent', data: InputArray, options: ResolventOptions): Promise<PreparedOp>;
+  prepare(
+    kind: 'fft',
+    data: InputArray,
+    options: TransformOptions & VariantChoice,
+  ): Promise<PreparedOp>;
+  prepare(
+    kind: 'resolvent',
+    data: InputArray,
+    options: ResolventOptions & VariantChoice,
+  ): Promise<PreparedOp>;
   async prepare(
     kind: PlanKind,
     data: InputArray,
-    options: TransformOptions | ResolventOptions,
+    options: (TransformOptions | ResolventOptions) & VariantChoice,
   ): Promise<PreparedOp> {
     const o =
       kind === 'fft'
@@ -172,8 +254,10 @@ class WebGpuEngine implements GpuEngine {
     }
     const complex = toComplexF32(data, o.real);
     const n = signalLength(o.shape);
+    const variant = options.variant ?? this.variantFor(kind, o.shape);
     const spec = {
       kind,
+      variant,
       shape: o.shape,
       batch: o.batch,
       chunkSignals: o.batch,
@@ -203,6 +287,7 @@ class WebGpuEngine implements GpuEngine {
       dispatches: chunkSteps.steps.length,
       bytes: 2 * o.batch * n * 8,
       fused: fused && plan.canFuse,
+      variant,
       run: (repeats) =>
         this.serial(async () => {
           this.assertUsable(operation);
@@ -284,8 +369,14 @@ class WebGpuEngine implements GpuEngine {
     }
   }
 
-  private plan(kind: PlanKind, shape: Shape, batch: number, chunk: number): Plan {
-    const key = `${kind}|${shape.join('x')}|${batch}|${chunk}`;
+  private plan(
+    kind: PlanKind,
+    variant: FftVariant,
+    shape: Shape,
+    batch: number,
+    chunk: number,
+  ): Plan {
+    const key = `${kind}|${variant}|${shape.join('x')}|${batch}|${chunk}`;
     const hit = this.plans.get(key);
     if (hit) {
       this.plans.delete(key);
@@ -300,7 +391,15 @@ class WebGpuEngine implements GpuEngine {
     }
     const plan = new Plan(
       this.device,
-      { kind, shape, batch, chunkSignals: chunk, capacity: this.capacity, preserveInput: false },
+      {
+        kind,
+        variant,
+        shape,
+        batch,
+        chunkSignals: chunk,
+        capacity: this.capacity,
+        preserveInput: false,
+      },
       this.dummy,
     );
     this.plans.set(key, plan);
@@ -331,7 +430,7 @@ class WebGpuEngine implements GpuEngine {
           operation,
           () => batch * n * 8,
           () => {
-            const plan = this.plan(kind, shape, batch, chunk);
+            const plan = this.plan(kind, job.variant, shape, batch, chunk);
             if (job.q) plan.setQ(job.q.key, job.q.qy, job.q.qx);
             this.device.queue.writeBuffer(plan.input, 0, complex, first * n * 2, signals * n * 2);
             return { plan, ...plan.steps(signals, first, { ...job.step, lastChunk: last }) };
@@ -357,7 +456,7 @@ class WebGpuEngine implements GpuEngine {
       if (this.lostInfo)
         throw new DeviceLostError(this.lostInfo.reason, this.lostInfo.message || String(error));
       // A failed plan may hold half-made buffers: drop it so the next call starts clean.
-      this.dropPlan(`${kind}|${shape.join('x')}|${batch}|${chunk}`);
+      this.dropPlan(`${kind}|${job.variant}|${shape.join('x')}|${batch}|${chunk}`);
       throw error;
     }
     const timing: Timing =

@@ -1,19 +1,27 @@
 /**
  * A plan: the GPU buffers and bind groups for one operation (FFT or resolvent) on one shape and
- * batch, reused call after call (the playground runs the same workload every frame, so a
- * frame allocates no buffers). `steps()` builds the dispatches of one chunk of signals;
- * `encode()` records them into a compute pass, as many times as a benchmark asks.
+ * batch, in one kernel variant, reused call after call (the playground runs the same workload
+ * every frame, so a frame allocates no buffers). `steps()` builds the dispatches of one chunk
+ * of signals; `encode()` records them into a compute pass, as many times as a benchmark asks.
+ *
+ * Variants (the planner picks per adapter, see planner.ts):
+ * - 'workgroup': shaders/fft-workgroup.wgsl, one dispatch per ≤ capacity-point axis (four-step
+ *   above), and the fused one-dispatch resolvent for 1D signals that fit.
+ * - 'stages': shaders/fft-stage.wgsl, radix-16 Stockham passes through global memory only.
  */
-import { grid, launchOf, planFft, type FftPass, type FftProgram } from './fft-plan';
+import { grid, launchOf, planFft, stageRadices, type FftPass, type FftProgram } from './fft-plan';
 import { kernelsFor } from './pipelines';
-import { resolventLaunch } from './reduction-plan';
+import { reduceLevels, resolventGeometry } from './reduce-plan';
 import { twiddleTable } from './twiddles';
 import type { Shape } from '../types';
 
 export type PlanKind = 'fft' | 'resolvent';
+export type FftVariant = 'workgroup' | 'stages';
+export const FFT_VARIANTS: readonly FftVariant[] = ['workgroup', 'stages'];
 
 export interface PlanSpec {
   kind: PlanKind;
+  variant: FftVariant;
   shape: Shape;
   /** All signals of the call (the per-signal sums buffer spans them). */
   batch: number;
@@ -28,7 +36,7 @@ export interface StepOptions {
   inverse: boolean;
   phi: number;
   lastChunk: boolean;
-  /** Resolvent only: one fused dispatch where the signal fits workgroup memory. */
+  /** Resolvent only: one fused dispatch where the variant and shape allow it. */
   fused: boolean;
 }
 
@@ -45,26 +53,35 @@ export interface ChunkSteps {
   result: GPUBuffer;
 }
 
+/** One axis of a 'stages' transform: length and element layout. */
+interface Axis {
+  n: number;
+  inner: number;
+  signalStride: number;
+  innerStride: number;
+  elemStride: number;
+}
+
+const FLAT_WORKGROUP = 64;
 const FFT_PARAMS_BYTES = 80;
 
 export class Plan {
   readonly program: FftProgram;
+  readonly size: number;
   readonly dataBytes: number;
   /** Bytes of every buffer the plan owns, for error messages. */
   allocatedBytes = 0;
   readonly staging: GPUBuffer;
   private readonly owned: GPUBuffer[] = [];
   private readonly data: GPUBuffer[];
-  private readonly fftUniforms: GPUBuffer[] = [];
-  private readonly twiddles: GPUBuffer[] = [];
-  private readonly twiddleN: GPUBuffer[] = [];
-  private readonly sumsTargetDummy: GPUBuffer;
+  private readonly twiddles = new Map<number, GPUBuffer>();
+  private readonly uniforms: GPUBuffer[] = [];
+  private uniformsUsed = 0;
+  private readonly rwDummy: GPUBuffer;
   private qy: GPUBuffer | undefined;
   private qx: GPUBuffer | undefined;
-  private resolventUniform: GPUBuffer | undefined;
-  private partialUniform: GPUBuffer | undefined;
-  private batchUniform: GPUBuffer | undefined;
   private partials: GPUBuffer | undefined;
+  private scratch: [GPUBuffer, GPUBuffer] | undefined;
   signalSums: GPUBuffer | undefined;
   batchSums: GPUBuffer | undefined;
   sumsStaging: GPUBuffer | undefined;
@@ -77,8 +94,9 @@ export class Plan {
     private readonly dummy: GPUBuffer,
   ) {
     this.program = planFft(spec.shape, spec.capacity);
-    this.dataBytes = spec.chunkSignals * this.program.size * 8;
-    const name = `${spec.kind} [${spec.shape.join('×')}]×${spec.chunkSignals}`;
+    this.size = this.program.size;
+    this.dataBytes = spec.chunkSignals * this.size * 8;
+    const name = `${spec.kind} ${spec.variant} [${spec.shape.join('×')}]×${spec.chunkSignals}`;
     const dataUsage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST | GPUBufferUsage.COPY_SRC;
     this.data = ['A', 'B', ...(spec.preserveInput ? ['C'] : [])].map((x) =>
       this.buffer(`${name} data ${x}`, this.dataBytes, dataUsage),
@@ -88,38 +106,31 @@ export class Plan {
       this.dataBytes,
       GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     );
-    const uniform = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
-    const passes = this.program.passes;
-    // Forward passes, then (resolvent) inverse passes, then the fused kernel's own parameters.
-    const uniforms = spec.kind === 'resolvent' ? 2 * passes.length + 1 : passes.length;
-    for (let i = 0; i < uniforms; i++) {
-      this.fftUniforms.push(this.buffer(`${name} fft params ${i}`, FFT_PARAMS_BYTES, uniform));
-    }
-    for (const pass of passes) {
-      this.twiddles.push(this.table(`twiddles W_${pass.n}`, twiddleTable(pass.n)));
-      this.twiddleN.push(
-        pass.twiddleN
-          ? this.table(`four-step twiddles W_${pass.twiddleN}`, twiddleTable(pass.twiddleN))
-          : dummy,
-      );
-    }
-    this.sumsTargetDummy = this.buffer(`${name} unused sums`, 16, GPUBufferUsage.STORAGE);
+    this.rwDummy = this.buffer(`${name} unused sums`, 16, GPUBufferUsage.STORAGE);
     if (spec.kind === 'resolvent') this.allocateResolvent(name);
   }
 
   private allocateResolvent(name: string): void {
     const { shape, chunkSignals, batch } = this.spec;
     const [ny, nx] = shape.length === 1 ? [1, shape[0]] : shape;
-    const launch = resolventLaunch(this.program.size, chunkSignals);
-    const uniform = GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST;
     const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
-    this.resolventUniform = this.buffer(`${name} resolvent params`, 48, uniform);
-    this.partialUniform = this.buffer(`${name} partial-sum params`, 16, uniform);
-    this.batchUniform = this.buffer(`${name} batch-sum params`, 16, uniform);
     this.qy = this.buffer(`${name} q_y table`, ny * 4, storage);
     this.qx = this.buffer(`${name} q_x table`, nx * 4, storage);
-    const segments = launch.groupsPerSignal > 1 ? chunkSignals * launch.groupsPerSignal : 1;
-    this.partials = this.buffer(`${name} partial sums`, segments * 16, GPUBufferUsage.STORAGE);
+    const { partials } = resolventGeometry(this.size);
+    this.partials = this.buffer(
+      `${name} partial sums`,
+      chunkSignals * partials * 16,
+      GPUBufferUsage.STORAGE,
+    );
+    const scratchLength = Math.max(
+      chunkSignals * Math.ceil(partials / 16),
+      Math.ceil(batch / 16),
+      1,
+    );
+    this.scratch = [
+      this.buffer(`${name} reduce scratch A`, scratchLength * 16, GPUBufferUsage.STORAGE),
+      this.buffer(`${name} reduce scratch B`, scratchLength * 16, GPUBufferUsage.STORAGE),
+    ];
     const sums = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC;
     this.signalSums = this.buffer(`${name} per-signal sums`, batch * 16, sums);
     this.batchSums = this.buffer(`${name} batch sums`, 16, sums);
@@ -141,12 +152,37 @@ export class Plan {
     return b;
   }
 
-  private table(label: string, values: Float32Array<ArrayBuffer>): GPUBuffer {
-    const b = this.buffer(
-      label,
-      values.byteLength,
-      GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
-    );
+  /** W_n^m for m in [0, n), uploaded once per plan and length. */
+  private twiddle(n: number): GPUBuffer {
+    let b = this.twiddles.get(n);
+    if (!b) {
+      const values = twiddleTable(n);
+      b = this.buffer(
+        `twiddles W_${n}`,
+        values.byteLength,
+        GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+      );
+      this.device.queue.writeBuffer(b, 0, values);
+      this.twiddles.set(n, b);
+    }
+    return b;
+  }
+
+  /**
+   * The next uniform buffer of this steps() call. Every dispatch needs its own: all writes
+   * land before the submit, so one buffer rewritten per dispatch would give all the last value.
+   */
+  private uniform(values: ArrayBuffer): GPUBuffer {
+    let b = this.uniforms[this.uniformsUsed];
+    if (!b) {
+      b = this.buffer(
+        `uniform ${this.uniformsUsed}`,
+        FFT_PARAMS_BYTES,
+        GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+      );
+      this.uniforms.push(b);
+    }
+    this.uniformsUsed++;
     this.device.queue.writeBuffer(b, 0, values);
     return b;
   }
@@ -155,12 +191,13 @@ export class Plan {
     return this.data[0] as GPUBuffer;
   }
 
-  /** Whether the resolvent runs as one fused dispatch for this plan's shape. */
+  /** Whether the resolvent runs as one fused dispatch for this plan's shape and variant. */
   get canFuse(): boolean {
     return (
       this.spec.kind === 'resolvent' &&
-      this.program.passes.length === 1 &&
-      this.spec.shape.length === 1
+      this.spec.variant === 'workgroup' &&
+      this.spec.shape.length === 1 &&
+      this.program.passes.length === 1
     );
   }
 
@@ -174,7 +211,7 @@ export class Plan {
 
   /** The dispatches of one chunk: `signals` signals, the first being signal `first` of the call. */
   steps(signals: number, first: number, options: StepOptions): ChunkSteps {
-    const maxDim = this.device.limits.maxComputeWorkgroupsPerDimension;
+    this.uniformsUsed = 0;
     const steps: Step[] = [];
     // Buffer rotation: the first step reads data[0]; with a third buffer later steps alternate
     // between data[1] and data[2], so data[0] keeps the input for repeated runs.
@@ -185,51 +222,57 @@ export class Plan {
       src = to;
       return [from, to];
     };
-    const fftSteps = (inverse: boolean, uniformBase: number): void => {
-      this.program.passes.forEach((pass, i) => {
-        const last = i === this.program.passes.length - 1;
-        const scale = inverse && last ? 1 / this.program.size : 1;
-        const [from, to] = next();
-        steps.push(
-          this.fftStep(
-            pass,
-            i,
-            signals,
-            { inverse, scale, mode: 0, phi: 0, sumsBase: 0 },
-            uniformBase + i,
-            from,
-            to,
-            maxDim,
-          ),
-        );
-      });
+    const fft = (inverse: boolean): void => {
+      if (this.spec.variant === 'workgroup') {
+        this.program.passes.forEach((pass, i) => {
+          const last = i === this.program.passes.length - 1;
+          const scale = inverse && last ? 1 / this.size : 1;
+          steps.push(
+            this.workgroupStep(
+              pass,
+              i,
+              signals,
+              { inverse, scale, mode: 0, phi: 0, sumsBase: 0 },
+              next(),
+            ),
+          );
+        });
+      } else {
+        steps.push(...this.stageSteps(signals, inverse, next));
+      }
     };
 
     if (this.spec.kind === 'fft') {
-      fftSteps(options.inverse, 0);
+      fft(options.inverse);
     } else if (options.fused && this.canFuse) {
-      const [from, to] = next();
       const pass = this.program.passes[0] as FftPass;
-      const uniformIndex = 2 * this.program.passes.length;
       steps.push(
-        this.fftStep(
+        this.workgroupStep(
           pass,
           0,
           signals,
           { inverse: false, scale: 1, mode: 1, phi: options.phi, sumsBase: first },
-          uniformIndex,
-          from,
-          to,
-          maxDim,
+          next(),
         ),
       );
     } else {
-      fftSteps(false, 0);
-      const [from, to] = next();
-      steps.push(...this.resolventSteps(signals, first, options.phi, from, to, maxDim));
-      fftSteps(true, this.program.passes.length);
+      fft(false);
+      steps.push(...this.resolventSteps(signals, first, options.phi, next()));
+      fft(true);
     }
-    if (this.spec.kind === 'resolvent' && options.lastChunk) steps.push(this.batchStep());
+    if (this.spec.kind === 'resolvent' && options.lastChunk) {
+      const batch = this.spec.batch;
+      steps.push(
+        ...this.reduceChain(
+          'batch sums',
+          this.signalSums as GPUBuffer,
+          1,
+          batch,
+          this.batchSums as GPUBuffer,
+          0,
+        ),
+      );
+    }
     return { steps, result: this.data[src] as GPUBuffer };
   }
 
@@ -241,19 +284,84 @@ export class Plan {
     }
   }
 
-  private fftStep(
+  private flatGroups(invocations: number): [number, number] {
+    return grid(
+      Math.ceil(invocations / FLAT_WORKGROUP),
+      this.device.limits.maxComputeWorkgroupsPerDimension,
+    );
+  }
+
+  private axes(): Axis[] {
+    const size = this.size;
+    if (this.spec.shape.length === 1) {
+      return [{ n: size, inner: 1, signalStride: size, innerStride: 0, elemStride: 1 }];
+    }
+    const [ny, nx] = this.spec.shape;
+    return [
+      { n: nx, inner: ny, signalStride: size, innerStride: nx, elemStride: 1 },
+      { n: ny, inner: nx, signalStride: size, innerStride: 1, elemStride: nx },
+    ];
+  }
+
+  private stageSteps(signals: number, inverse: boolean, next: () => [number, number]): Step[] {
+    const kernels = kernelsFor(this.device);
+    const steps: Step[] = [];
+    const axes = this.axes();
+    axes.forEach((axis, a) => {
+      const radices = stageRadices(axis.n);
+      let ns = 1;
+      radices.forEach((radix, s) => {
+        const lastStage = a === axes.length - 1 && s === radices.length - 1;
+        const count = signals * axis.inner;
+        const groups = this.flatGroups((count * axis.n) / radix);
+        const params = new ArrayBuffer(48);
+        const u = new Uint32Array(params);
+        const f = new Float32Array(params);
+        u.set([
+          axis.n,
+          ns,
+          count,
+          axis.inner,
+          axis.signalStride,
+          axis.innerStride,
+          axis.elemStride,
+          groups[0],
+        ]);
+        f[8] = inverse ? -1 : 1;
+        f[9] = inverse && lastStage ? 1 / this.size : 1;
+        const [from, to] = next();
+        const label = `fft stage radix-${radix} n=${axis.n} ns=${ns}${inverse ? ' inverse' : ''}`;
+        steps.push({
+          label,
+          pipeline: kernels.stage(radix),
+          bindGroup: this.device.createBindGroup({
+            label,
+            layout: kernels.stageLayout,
+            entries: [
+              { binding: 0, resource: { buffer: this.uniform(params) } },
+              { binding: 1, resource: { buffer: this.data[from] as GPUBuffer } },
+              { binding: 2, resource: { buffer: this.data[to] as GPUBuffer } },
+              { binding: 3, resource: { buffer: this.twiddle(axis.n) } },
+            ],
+          }),
+          groups,
+        });
+        ns *= radix;
+      });
+    });
+    return steps;
+  }
+
+  private workgroupStep(
     pass: FftPass,
     index: number,
     signals: number,
     o: { inverse: boolean; scale: number; mode: 0 | 1; phi: number; sumsBase: number },
-    uniformIndex: number,
-    from: number,
-    to: number,
-    maxDim: number,
+    [from, to]: [number, number],
   ): Step {
     const kernels = kernelsFor(this.device);
     const launch = launchOf(pass, signals, this.spec.capacity);
-    const groups = grid(launch.groups, maxDim);
+    const groups = grid(launch.groups, this.device.limits.maxComputeWorkgroupsPerDimension);
     const params = new ArrayBuffer(FFT_PARAMS_BYTES);
     const u = new Uint32Array(params);
     const f = new Float32Array(params);
@@ -269,8 +377,6 @@ export class Plan {
     u[15] = launch.transformFastest ? 1 : 0;
     f[16] = o.phi;
     u[17] = o.sumsBase;
-    const uniform = this.fftUniforms[uniformIndex] as GPUBuffer;
-    this.device.queue.writeBuffer(uniform, 0, params);
     const fused = o.mode === 1;
     const label = fused
       ? `fused resolvent n=${pass.n}`
@@ -279,16 +385,16 @@ export class Plan {
       label,
       layout: kernels.fftLayout,
       entries: [
-        { binding: 0, resource: { buffer: uniform } },
+        { binding: 0, resource: { buffer: this.uniform(params) } },
         { binding: 1, resource: { buffer: this.data[from] as GPUBuffer } },
         { binding: 2, resource: { buffer: this.data[to] as GPUBuffer } },
-        { binding: 3, resource: { buffer: this.twiddles[index] as GPUBuffer } },
-        { binding: 4, resource: { buffer: this.twiddleN[index] as GPUBuffer } },
-        { binding: 5, resource: { buffer: fused ? (this.qx as GPUBuffer) : this.dummy } },
+        { binding: 3, resource: { buffer: this.twiddle(pass.n) } },
         {
-          binding: 6,
-          resource: { buffer: fused ? (this.signalSums as GPUBuffer) : this.sumsTargetDummy },
+          binding: 4,
+          resource: { buffer: pass.twiddleN ? this.twiddle(pass.twiddleN) : this.dummy },
         },
+        { binding: 5, resource: { buffer: fused ? (this.qx as GPUBuffer) : this.dummy } },
+        { binding: 6, resource: { buffer: fused ? (this.signalSums as GPUBuffer) : this.rwDummy } },
       ],
     });
     return { label, pipeline: kernels.fft(this.spec.capacity, o.mode), bindGroup, groups };
@@ -298,99 +404,106 @@ export class Plan {
     signals: number,
     first: number,
     phi: number,
-    from: number,
-    to: number,
-    maxDim: number,
+    [from, to]: [number, number],
   ): Step[] {
     const kernels = kernelsFor(this.device);
-    const n = this.program.size;
+    const n = this.size;
     const nx = this.spec.shape.length === 1 ? n : this.spec.shape[1];
-    const launch = resolventLaunch(n, signals);
-    const groups = grid(launch.groups, maxDim);
-    const split = launch.groupsPerSignal > 1;
-    const params = new ArrayBuffer(48);
+    const { binsPerThread, partials } = resolventGeometry(n);
+    const groups = this.flatGroups(signals * partials);
+    const direct = partials === 1;
+    const params = new ArrayBuffer(32);
     const u = new Uint32Array(params);
-    u.set([n, nx, signals, launch.threadsPerSignal, launch.groupsPerSignal, launch.binsPerThread]);
-    u[6] = split ? 0 : first;
-    u[7] = groups[0];
-    new Float32Array(params)[8] = phi;
-    const uniform = this.resolventUniform as GPUBuffer;
-    this.device.queue.writeBuffer(uniform, 0, params);
-    const sumsTarget = split ? (this.partials as GPUBuffer) : (this.signalSums as GPUBuffer);
+    u.set([n, nx, signals, binsPerThread, partials, direct ? first : 0, groups[0]]);
+    new Float32Array(params)[7] = phi;
+    const label = 'resolvent filter + partial sums';
+    const target = direct ? (this.signalSums as GPUBuffer) : (this.partials as GPUBuffer);
     const steps: Step[] = [
       {
-        label: 'resolvent filter + sums',
+        label,
         pipeline: kernels.resolvent(),
         bindGroup: this.device.createBindGroup({
-          label: 'resolvent filter + sums',
+          label,
           layout: kernels.resolventLayout,
           entries: [
-            { binding: 0, resource: { buffer: uniform } },
+            { binding: 0, resource: { buffer: this.uniform(params) } },
             { binding: 1, resource: { buffer: this.data[from] as GPUBuffer } },
             { binding: 2, resource: { buffer: this.data[to] as GPUBuffer } },
             { binding: 3, resource: { buffer: this.qy as GPUBuffer } },
             { binding: 4, resource: { buffer: this.qx as GPUBuffer } },
-            { binding: 5, resource: { buffer: sumsTarget } },
+            { binding: 5, resource: { buffer: target } },
           ],
         }),
         groups,
       },
     ];
-    if (split) {
-      const rg = grid(signals, maxDim);
-      const pu = this.partialUniform as GPUBuffer;
-      this.device.queue.writeBuffer(
-        pu,
-        0,
-        new Uint32Array([signals, launch.groupsPerSignal, first, rg[0]]),
-      );
-      steps.push({
-        label: 'per-signal sums',
-        pipeline: kernels.reduce(),
-        bindGroup: this.reduceBindGroup(
+    if (!direct) {
+      steps.push(
+        ...this.reduceChain(
           'per-signal sums',
-          pu,
           this.partials as GPUBuffer,
+          signals,
+          partials,
           this.signalSums as GPUBuffer,
+          first,
         ),
-        groups: rg,
-      });
+      );
     }
     return steps;
   }
 
-  private batchStep(): Step {
-    const kernels = kernelsFor(this.device);
-    const bu = this.batchUniform as GPUBuffer;
-    this.device.queue.writeBuffer(bu, 0, new Uint32Array([1, this.spec.batch, 0, 1]));
-    return {
-      label: 'batch sums',
-      pipeline: kernels.reduce(),
-      bindGroup: this.reduceBindGroup(
-        'batch sums',
-        bu,
-        this.signalSums as GPUBuffer,
-        this.batchSums as GPUBuffer,
-      ),
-      groups: [1, 1],
-    };
-  }
-
-  private reduceBindGroup(
+  /**
+   * Levels of reduce-flat.wgsl adding `segments` runs of `length` vec4s in `src` down to one
+   * each, written to `dst` from index `dstBase`; intermediate levels ping-pong in scratch.
+   */
+  private reduceChain(
     label: string,
-    uniform: GPUBuffer,
     src: GPUBuffer,
+    segments: number,
+    length: number,
     dst: GPUBuffer,
-  ): GPUBindGroup {
-    return this.device.createBindGroup({
-      label,
-      layout: kernelsFor(this.device).reduceLayout,
-      entries: [
-        { binding: 0, resource: { buffer: uniform } },
-        { binding: 1, resource: { buffer: src } },
-        { binding: 2, resource: { buffer: dst } },
-      ],
+    dstBase: number,
+  ): Step[] {
+    const kernels = kernelsFor(this.device);
+    const scratch = this.scratch as [GPUBuffer, GPUBuffer];
+    const levels = reduceLevels(length);
+    if (levels.length === 0) levels.push(1); // a single value still moves to `dst`
+    const steps: Step[] = [];
+    let input = src;
+    let inLength = length;
+    levels.forEach((outLength, i) => {
+      const last = i === levels.length - 1;
+      const output = last ? dst : (scratch[i % 2] as GPUBuffer);
+      const groups = this.flatGroups(segments * outLength);
+      const params = new Uint32Array([
+        segments,
+        inLength,
+        outLength,
+        last ? dstBase : 0,
+        groups[0],
+        0,
+        0,
+        0,
+      ]);
+      const name = `${label} level ${i + 1}`;
+      steps.push({
+        label: name,
+        pipeline: kernels.reduce(),
+        bindGroup: this.device.createBindGroup({
+          label: name,
+          layout: kernels.reduceLayout,
+          entries: [
+            { binding: 0, resource: { buffer: this.uniform(params.buffer) } },
+            { binding: 1, resource: { buffer: input } },
+            { binding: 2, resource: { buffer: output } },
+          ],
+        }),
+        groups,
+      });
+      input = output;
+      inLength = outLength;
     });
+    return steps;
   }
 
   destroy(): void {

@@ -7,8 +7,11 @@ import { SHADERS } from './shader-sources';
 
 export interface Kernels {
   fftLayout: GPUBindGroupLayout;
+  stageLayout: GPUBindGroupLayout;
   resolventLayout: GPUBindGroupLayout;
   reduceLayout: GPUBindGroupLayout;
+  /** One global-memory Stockham stage of the given radix (2, 4, 8 or 16). */
+  stage(radix: number): GPUComputePipeline;
   /** The FFT kernel with workgroup memory for `capacity` values; mode 1 = fused resolvent. */
   fft(capacity: number, mode: 0 | 1): GPUComputePipeline;
   resolvent(): GPUComputePipeline;
@@ -43,6 +46,12 @@ export function kernelsFor(device: GPUDevice): Kernels {
     'read-only-storage',
     'storage',
   ]);
+  const stageLayout = layout(device, 'fft stage bind group layout', [
+    'uniform',
+    'read-only-storage',
+    'storage',
+    'read-only-storage',
+  ]);
   const resolventLayout = layout(device, 'resolvent bind group layout', [
     'uniform',
     'read-only-storage',
@@ -51,7 +60,7 @@ export function kernelsFor(device: GPUDevice): Kernels {
     'read-only-storage',
     'storage',
   ]);
-  const reduceLayout = layout(device, 'reduce-sums bind group layout', [
+  const reduceLayout = layout(device, 'reduce-flat bind group layout', [
     'uniform',
     'read-only-storage',
     'storage',
@@ -90,8 +99,14 @@ export function kernelsFor(device: GPUDevice): Kernels {
 
   const kernels: Kernels = {
     fftLayout,
+    stageLayout,
     resolventLayout,
     reduceLayout,
+    stage: (radix) =>
+      pipeline(`fft stage radix-${radix}`, 'fftStage', stageLayout, {
+        RADIX: radix,
+        LOG2_RADIX: Math.log2(radix),
+      }),
     fft: (capacity, mode) =>
       pipeline(
         mode === 1 ? `fused resolvent ${capacity} values` : `fft workgroup ${capacity} values`,
@@ -100,7 +115,7 @@ export function kernelsFor(device: GPUDevice): Kernels {
         { CAPACITY: capacity, MODE: mode },
       ),
     resolvent: () => pipeline('resolvent filter + sums', 'resolvent', resolventLayout),
-    reduce: () => pipeline('reduce-sums', 'reduceSums', reduceLayout),
+    reduce: () => pipeline('reduce-flat', 'reduceFlat', reduceLayout),
   };
   cache.set(device, kernels);
   return kernels;

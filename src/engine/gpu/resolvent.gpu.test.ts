@@ -9,6 +9,8 @@ import { uniformSigned } from '../../workloads/rng';
 import { fftTolerance, linfRelError, maxRelDiff } from '../testing/compare';
 import { gpuFixture } from '../testing/gpu-fixture';
 import type { KUnit, ResolventOptions, ResolventResult, Shape } from '../types';
+import { FFT_VARIANTS, type FftVariant } from './gpu-plan';
+import type { GpuEngine } from './gpu-engine';
 
 const gpu = gpuFixture();
 const cpu = createCpuEngine();
@@ -30,18 +32,29 @@ function expectClose(g: ResolventResult, c: ResolventResult, size: number, what:
   );
 }
 
+const engines = new Map<FftVariant, GpuEngine>();
+async function engineFor(variant: FftVariant): Promise<GpuEngine> {
+  let e = engines.get(variant);
+  if (!e) {
+    e = await gpu.engineWith({ variant });
+    engines.set(variant, e);
+  }
+  return e;
+}
+
 async function compare(
   shape: Shape,
   batch: number,
   options: Partial<ResolventOptions>,
   seed: number,
+  variant: FftVariant = 'workgroup',
 ): Promise<ResolventResult> {
   const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
   const data = uniformSigned(seed, batch * size * 2);
   const o = { shape, batch, ...options };
-  const g = await gpu.engine.resolvent(data, o);
+  const g = await (await engineFor(variant)).resolvent(data, o);
   const c = await cpu.resolvent(data, o);
-  expectClose(g, c, size, `[${shape.join('×')}]×${batch} ${JSON.stringify(options)}`);
+  expectClose(g, c, size, `${variant} [${shape.join('×')}]×${batch} ${JSON.stringify(options)}`);
   return g;
 }
 
@@ -59,10 +72,12 @@ describe('resolvent metrics against the float64 reference', () => {
     [[64, 128], 2],
     [[512, 512], 1],
   ];
-  for (const [shape, batch] of cases) {
-    it(`[${shape.join('×')}] × ${batch}`, async () => {
-      await compare(shape, batch, { phi: 1.618034, lambda: 0.5 }, shape[0] + batch);
-    });
+  for (const variant of FFT_VARIANTS) {
+    for (const [shape, batch] of cases) {
+      it(`${variant}: [${shape.join('×')}] × ${batch}`, async () => {
+        await compare(shape, batch, { phi: 1.618034, lambda: 0.5 }, shape[0] + batch, variant);
+      });
+    }
   }
 
   for (const kUnit of ['cycles', 'radians', 'index'] as KUnit[]) {
@@ -72,8 +87,10 @@ describe('resolvent metrics against the float64 reference', () => {
       [50, 0.1],
     ]) {
       it(`kUnit ${kUnit}, φ ${phi}, kScale ${kScale}`, async () => {
-        await compare([512], 6, { kUnit, phi: phi as number, kScale: kScale as number }, 77);
-        await compare([32, 64], 2, { kUnit, phi: phi as number, kScale: kScale as number }, 78);
+        const o = { kUnit, phi: phi as number, kScale: kScale as number };
+        await compare([512], 6, o, 77, 'workgroup');
+        await compare([512], 6, o, 77, 'stages');
+        await compare([32, 64], 2, o, 78, 'stages');
       });
     }
   }
@@ -82,7 +99,9 @@ describe('resolvent metrics against the float64 reference', () => {
     const n = 1024;
     const real = uniformSigned(3, 3 * n);
     real.fill(0, n, 2 * n);
-    const g = await gpu.engine.resolvent(real, { shape: [n], batch: 3, real: true });
+    const g = await (
+      await engineFor('stages')
+    ).resolvent(real, { shape: [n], batch: 3, real: true });
     const c = await cpu.resolvent(real, { shape: [n], batch: 3, real: true });
     expectClose(g, c, n, 'real');
     expect(g.coherence[1]).toBe(0);
@@ -92,28 +111,58 @@ describe('resolvent metrics against the float64 reference', () => {
 
 describe('chunked runs equal unchunked runs', () => {
   it('FFT and resolvent, 1D and 2D, with a batch split across chunks', async () => {
-    const small = await gpu.engineWith({ maxChunkBytes: 3 * 4096 * 8 });
-    for (const shape of [[4096], [64, 64], [2 ** 15]] as Shape[]) {
-      const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
-      const batch = 7;
-      const data = uniformSigned(size, batch * size * 2);
-      const a = await gpu.engine.fft(data, { shape, batch });
-      const b = await small.fft(data, { shape, batch });
-      expect(a.timing.chunks).toBe(1);
-      expect(b.timing.chunks).toBeGreaterThan(1);
-      expect(b.data).toEqual(a.data);
-      const ra = await gpu.engine.resolvent(data, { shape, batch, phi: 0.3 });
-      const rb = await small.resolvent(data, { shape, batch, phi: 0.3 });
-      expect(rb.timing.chunks).toBeGreaterThan(1);
-      expect(rb.filtered).toEqual(ra.filtered);
-      expect(rb.coherence).toEqual(ra.coherence);
-      expect(rb.highKEnergy).toEqual(ra.highKEnergy);
-      expect(rb.batchCoherence).toBe(ra.batchCoherence);
+    for (const variant of FFT_VARIANTS) {
+      const small = await gpu.engineWith({ maxChunkBytes: 3 * 4096 * 8, variant });
+      const whole = await engineFor(variant);
+      for (const shape of [[4096], [64, 64], [2 ** 15]] as Shape[]) {
+        const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
+        const batch = 7;
+        const data = uniformSigned(size, batch * size * 2);
+        const a = await whole.fft(data, { shape, batch });
+        const b = await small.fft(data, { shape, batch });
+        expect(a.timing.chunks).toBe(1);
+        expect(b.timing.chunks).toBeGreaterThan(1);
+        expect(b.data).toEqual(a.data);
+        const ra = await whole.resolvent(data, { shape, batch, phi: 0.3 });
+        const rb = await small.resolvent(data, { shape, batch, phi: 0.3 });
+        expect(rb.timing.chunks).toBeGreaterThan(1);
+        expect(rb.filtered).toEqual(ra.filtered);
+        expect(rb.coherence).toEqual(ra.coherence);
+        expect(rb.highKEnergy).toEqual(ra.highKEnergy);
+        expect(rb.batchCoherence).toBe(ra.batchCoherence);
+      }
     }
   });
 
   it('a large batch of small signals (packing, 2D dispatch grids)', async () => {
-    await compare([4], 70000, { phi: 2 }, 5);
+    await compare([4], 70000, { phi: 2 }, 5, 'workgroup');
+    await compare([4], 70000, { phi: 2 }, 5, 'stages');
+  });
+});
+
+describe('planner', () => {
+  it('tune() times both variants, remembers the faster, and replan() forgets', async () => {
+    const saved: Record<string, string>[] = [];
+    const store = {
+      load: () => ({}),
+      save: (w: Record<string, string>) => void saved.push({ ...w }),
+    };
+    const engine = await gpu.engineWith({ wisdom: store });
+    const result = await engine.tune('resolvent', [256], 16);
+    expect(Object.keys(result.ms).sort()).toEqual(['stages', 'workgroup']);
+    const best =
+      (result.ms.stages as number) < (result.ms.workgroup as number) ? 'stages' : 'workgroup';
+    expect(result.variant).toBe(best);
+    expect(engine.variantFor('resolvent', [256])).toBe(best);
+    expect(Object.values(saved.at(-1) ?? {})).toEqual([best]);
+    engine.replan();
+    expect(saved.at(-1)).toEqual({});
+  });
+
+  it('corrupt stored wisdom is ignored', async () => {
+    const store = { load: () => ({ a: 'warp-drive', b: 42 }) as never, save: () => undefined };
+    const engine = await gpu.engineWith({ wisdom: store });
+    expect(['stages', 'workgroup']).toContain(engine.variantFor('fft', [64]));
   });
 });
 
