@@ -13,6 +13,12 @@
 //   (t / inner)·signalStride + (t mod inner)·innerStride + e·elemStride,
 // the same layout in and out, so 2D columns run in place of a transpose.
 // Twiddles: tw[m] = exp(−2πi·m/n) in float64 from the CPU; the inverse conjugates (sign = −1).
+//
+// MODE 1 fuses the φ-resolvent filter into the last forward stage: each output bin is
+// multiplied by R = 1/(1 + φ·q), q = qy[y] + qx[x] (resolvent-math.ts `weights`, as in
+// resolvent.wgsl) before it is written, and the invocation's sums Σ|X|², ΣR|X|², Σ(1−R)²|X|²
+// over its R bins go to sums[sumsBase + signal·partialsPerSignal + invocation-in-signal] for
+// reduce-flat.wgsl. That saves the separate filter pass: one read and one write of the data.
 
 struct Params {
   n: u32,
@@ -25,12 +31,22 @@ struct Params {
   groupsX: u32,
   sign: f32,
   scale: f32,
+  nx: u32,               // MODE 1: bins per row (n for 1D)
+  phi: f32,              // MODE 1
+  sumsBase: u32,         // MODE 1
+  partialsPerSignal: u32, // MODE 1: invocations per signal in this stage
 }
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> src: array<vec2f>;
 @group(0) @binding(2) var<storage, read_write> dst: array<vec2f>;
 @group(0) @binding(3) var<storage, read> tw: array<vec2f>;
+@group(0) @binding(4) var<storage, read> qy: array<f32>;
+@group(0) @binding(5) var<storage, read> qx: array<f32>;
+@group(0) @binding(6) var<storage, read_write> sums: array<vec4f>;
+
+// 0: FFT stage. 1: last forward stage of the fused resolvent (filter + partial sums).
+override MODE: u32 = 0u;
 
 override RADIX: u32 = 16u;
 override LOG2_RADIX: u32 = 4u;
@@ -81,7 +97,25 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid:
     }
   }
   let out = (j / p.ns) * p.ns * RADIX + k;
+  // One loop reads each output once, filters it in MODE 1, adds it to the sums and writes it.
+  var sum = vec3f(0.0);
+  let within = (t % p.inner) * p.innerStride; // offset of this transform inside its signal
   for (var r = 0u; r < RADIX; r++) {
-    dst[base + (out + r * p.ns) * p.elemStride] = v[r] * p.scale;
+    var y = v[r];
+    let at = (out + r * p.ns) * p.elemStride;
+    if (MODE == 1u) {
+      let bin = within + at;
+      let q = qy[bin / p.nx] + qx[bin % p.nx];
+      let d = 1.0 + p.phi * q;
+      let rk = 1.0 / d;
+      let oneMinusR = (p.phi * q) / d;
+      let power = dot(y, y);
+      sum += vec3f(power, rk * power, oneMinusR * oneMinusR * power);
+      y = rk * y;
+    }
+    dst[base + at] = y * p.scale;
+  }
+  if (MODE == 1u) {
+    sums[p.sumsBase + (t / p.inner) * p.partialsPerSignal + (t % p.inner) * perTransform + j] = vec4f(sum, 0.0);
   }
 }

@@ -116,7 +116,8 @@ export class Plan {
     const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
     this.qy = this.buffer(`${name} q_y table`, ny * 4, storage);
     this.qx = this.buffer(`${name} q_x table`, nx * 4, storage);
-    const { partials } = resolventGeometry(this.size);
+    // Partial sums per signal: from resolvent.wgsl, or from the fused last stage (one per invocation).
+    const partials = Math.max(resolventGeometry(this.size).partials, this.fusedStagePartials());
     this.partials = this.buffer(
       `${name} partial sums`,
       chunkSignals * partials * 16,
@@ -191,14 +192,27 @@ export class Plan {
     return this.data[0] as GPUBuffer;
   }
 
-  /** Whether the resolvent runs as one fused dispatch for this plan's shape and variant. */
+  /**
+   * Whether the resolvent fuses its filter into the FFT: 'workgroup', 1D within capacity: the
+   * whole pipeline in one dispatch; 'stages': the filter rides on the last forward stage.
+   */
   get canFuse(): boolean {
-    return (
-      this.spec.kind === 'resolvent' &&
-      this.spec.variant === 'workgroup' &&
-      this.spec.shape.length === 1 &&
-      this.program.passes.length === 1
-    );
+    if (this.spec.kind !== 'resolvent') return false;
+    if (this.spec.variant === 'stages') return true;
+    return this.spec.shape.length === 1 && this.program.passes.length === 1;
+  }
+
+  private stageSumsTarget(filter: boolean, direct: boolean): GPUBuffer {
+    if (!filter) return this.rwDummy;
+    return (direct ? this.signalSums : this.partials) as GPUBuffer;
+  }
+
+  /** Invocations per signal in the last forward stage (the fused stage's partial sums). */
+  private fusedStagePartials(): number {
+    const axes = this.axes();
+    const last = axes[axes.length - 1] as Axis;
+    const radices = stageRadices(last.n);
+    return (last.inner * last.n) / (radices[radices.length - 1] as number);
   }
 
   /** Uploads the q tables when unit, scale or shape changed (φ is a uniform, set per chunk). */
@@ -244,17 +258,26 @@ export class Plan {
 
     if (this.spec.kind === 'fft') {
       fft(options.inverse);
-    } else if (options.fused && this.canFuse) {
+    } else if (options.fused && this.canFuse && this.spec.variant === 'workgroup') {
       const pass = this.program.passes[0] as FftPass;
-      steps.push(
-        this.workgroupStep(
-          pass,
-          0,
-          signals,
-          { inverse: false, scale: 1, mode: 1, phi: options.phi, sumsBase: first },
-          next(),
-        ),
-      );
+      const fused = {
+        inverse: false,
+        scale: 1,
+        mode: 1 as const,
+        phi: options.phi,
+        sumsBase: first,
+      };
+      steps.push(this.workgroupStep(pass, 0, signals, fused, next()));
+    } else if (options.fused && this.canFuse) {
+      const partials = this.fusedStagePartials();
+      const filter = { phi: options.phi, first };
+      steps.push(...this.stageSteps(signals, false, next, filter));
+      if (partials > 1) {
+        const sums = this.signalSums as GPUBuffer;
+        const src = this.partials as GPUBuffer;
+        steps.push(...this.reduceChain('per-signal sums', src, signals, partials, sums, first));
+      }
+      steps.push(...this.stageSteps(signals, true, next));
     } else {
       fft(false);
       steps.push(...this.resolventSteps(signals, first, options.phi, next()));
@@ -303,7 +326,13 @@ export class Plan {
     ];
   }
 
-  private stageSteps(signals: number, inverse: boolean, next: () => [number, number]): Step[] {
+  /** Stockham stages of every axis; with `filterPhi`, the last one also applies the resolvent. */
+  private stageSteps(
+    signals: number,
+    inverse: boolean,
+    next: () => [number, number],
+    filterWith?: { phi: number; first: number },
+  ): Step[] {
     const kernels = kernelsFor(this.device);
     const steps: Step[] = [];
     const axes = this.axes();
@@ -312,9 +341,12 @@ export class Plan {
       let ns = 1;
       radices.forEach((radix, s) => {
         const lastStage = a === axes.length - 1 && s === radices.length - 1;
+        const filter = lastStage && filterWith !== undefined;
+        // One invocation per signal: its sums are final and go straight to the per-signal buffer.
+        const direct = filter && this.fusedStagePartials() === 1;
         const count = signals * axis.inner;
         const groups = this.flatGroups((count * axis.n) / radix);
-        const params = new ArrayBuffer(48);
+        const params = new ArrayBuffer(64);
         const u = new Uint32Array(params);
         const f = new Float32Array(params);
         u.set([
@@ -329,11 +361,16 @@ export class Plan {
         ]);
         f[8] = inverse ? -1 : 1;
         f[9] = inverse && lastStage ? 1 / this.size : 1;
+        u[10] = this.spec.shape.length === 1 ? this.size : this.spec.shape[1];
+        f[11] = filterWith?.phi ?? 0;
+        u[12] = direct ? (filterWith?.first ?? 0) : 0; // else chunk-local partials
+        u[13] = (axis.inner * axis.n) / radix;
         const [from, to] = next();
-        const label = `fft stage radix-${radix} n=${axis.n} ns=${ns}${inverse ? ' inverse' : ''}`;
+        const name = `fft stage radix-${radix} n=${axis.n} ns=${ns}`;
+        const label = `${name}${inverse ? ' inverse' : ''}${filter ? ' + resolvent' : ''}`;
         steps.push({
           label,
-          pipeline: kernels.stage(radix),
+          pipeline: kernels.stage(radix, filter ? 1 : 0),
           bindGroup: this.device.createBindGroup({
             label,
             layout: kernels.stageLayout,
@@ -342,6 +379,12 @@ export class Plan {
               { binding: 1, resource: { buffer: this.data[from] as GPUBuffer } },
               { binding: 2, resource: { buffer: this.data[to] as GPUBuffer } },
               { binding: 3, resource: { buffer: this.twiddle(axis.n) } },
+              { binding: 4, resource: { buffer: filter ? (this.qy as GPUBuffer) : this.dummy } },
+              { binding: 5, resource: { buffer: filter ? (this.qx as GPUBuffer) : this.dummy } },
+              {
+                binding: 6,
+                resource: { buffer: this.stageSumsTarget(filter, direct) },
+              },
             ],
           }),
           groups,

@@ -10,8 +10,8 @@ export interface Kernels {
   stageLayout: GPUBindGroupLayout;
   resolventLayout: GPUBindGroupLayout;
   reduceLayout: GPUBindGroupLayout;
-  /** One global-memory Stockham stage of the given radix (2, 4, 8 or 16). */
-  stage(radix: number): GPUComputePipeline;
+  /** One global-memory Stockham stage of the given radix (2, 4, 8 or 16); mode 1 also filters. */
+  stage(radix: number, mode: 0 | 1): GPUComputePipeline;
   /** The FFT kernel with workgroup memory for `capacity` values; mode 1 = fused resolvent. */
   fft(capacity: number, mode: 0 | 1): GPUComputePipeline;
   resolvent(): GPUComputePipeline;
@@ -51,6 +51,9 @@ export function kernelsFor(device: GPUDevice): Kernels {
     'read-only-storage',
     'storage',
     'read-only-storage',
+    'read-only-storage',
+    'read-only-storage',
+    'storage',
   ]);
   const resolventLayout = layout(device, 'resolvent bind group layout', [
     'uniform',
@@ -102,10 +105,11 @@ export function kernelsFor(device: GPUDevice): Kernels {
     stageLayout,
     resolventLayout,
     reduceLayout,
-    stage: (radix) =>
-      pipeline(`fft stage radix-${radix}`, 'fftStage', stageLayout, {
+    stage: (radix, mode) =>
+      pipeline(`fft stage radix-${radix}${mode ? ' + resolvent' : ''}`, 'fftStage', stageLayout, {
         RADIX: radix,
         LOG2_RADIX: Math.log2(radix),
+        MODE: mode,
       }),
     fft: (capacity, mode) =>
       pipeline(

@@ -8,7 +8,7 @@ import { createCpuEngine } from '../cpu-engine';
 import { uniformSigned } from '../../workloads/rng';
 import { fftTolerance, linfRelError, maxRelDiff } from '../testing/compare';
 import { gpuFixture } from '../testing/gpu-fixture';
-import type { KUnit, ResolventOptions, ResolventResult, Shape } from '../types';
+import type { FftResult, KUnit, ResolventOptions, ResolventResult, Shape } from '../types';
 import { FFT_VARIANTS, type FftVariant } from './gpu-plan';
 import type { GpuEngine } from './gpu-engine';
 
@@ -107,6 +107,76 @@ describe('resolvent metrics against the float64 reference', () => {
     expect(g.coherence[1]).toBe(0);
     expect(g.energy[1]).toBe(0);
   });
+});
+
+describe('fused and separate-pass pipelines', () => {
+  for (const variant of FFT_VARIANTS) {
+    for (const [n, batch] of [
+      [2, 300],
+      [8, 40],
+      [64, 9],
+      [1024, 5],
+      [4096, 2],
+      [2 ** 15, 1],
+    ] as const) {
+      it(`${variant}: N = ${n} × ${batch}, fused and separate both match; fused takes fewer dispatches`, async () => {
+        const f = await compare([n], batch, { phi: 0.9, fused: true }, n, variant);
+        const s = await compare([n], batch, { phi: 0.9, fused: false }, n, variant);
+        const fusable = variant === 'stages' || n <= gpu.engine.maxSingleDispatchN;
+        if (fusable) expect(s.timing.dispatches).toBeGreaterThan(f.timing.dispatches);
+        else expect(s.timing.dispatches).toBe(f.timing.dispatches);
+        if (variant === 'workgroup' && fusable) {
+          // One fused dispatch plus the batch reduction (one level per factor of 16 in the batch).
+          const batchLevels = Math.max(1, Math.ceil(Math.log(batch) / Math.log(16)));
+          expect(f.timing.dispatches).toBe(1 + batchLevels);
+        }
+      });
+    }
+    it(`${variant}: 2D fused matches`, async () => {
+      await compare([64, 32], 3, { phi: 5, kUnit: 'index', fused: true }, 64, variant);
+    });
+  }
+});
+
+describe('prepared operations (data kept on the GPU for timing)', () => {
+  for (const variant of FFT_VARIANTS) {
+    it(`${variant}: run(repeats) times repeated work and read() returns the verified result`, async () => {
+      const n = 1024;
+      const batch = 8;
+      const data = uniformSigned(21, batch * n * 2);
+      const fft = await gpu.engine.prepare('fft', data, { shape: [n], batch, variant });
+      expect(fft.variant).toBe(variant);
+      expect(fft.bytes).toBe(2 * batch * n * 8);
+      const t = await fft.run(5);
+      expect(t.ms).toBeGreaterThan(0);
+      const ref = await cpu.fft(data, { shape: [n], batch });
+      const got = ((await fft.read()) as FftResult).data;
+      expect(linfRelError(got, ref.data)).toBeLessThanOrEqual(fftTolerance(n));
+      fft.destroy();
+
+      for (const fused of [true, false]) {
+        const o = { shape: [n] as Shape, batch, phi: 3, fused, variant };
+        const op = await gpu.engine.prepare('resolvent', data, o);
+        expect(op.fused).toBe(fused);
+        await op.run(3);
+        const g = (await op.read()) as ResolventResult;
+        expectClose(g, await cpu.resolvent(data, o), n, `prepared ${variant} fused=${fused}`);
+        op.destroy();
+      }
+    });
+
+    it(`${variant}: repeating a multi-pass FFT leaves its input intact`, async () => {
+      const n = 2 ** 14;
+      const data = uniformSigned(22, n * 2);
+      const op = await gpu.engine.prepare('fft', data, { shape: [n], batch: 1, variant });
+      await op.run(3);
+      const ref = await cpu.fft(data, { shape: [n], batch: 1 });
+      expect(linfRelError(((await op.read()) as FftResult).data, ref.data)).toBeLessThanOrEqual(
+        fftTolerance(n),
+      );
+      op.destroy();
+    });
+  }
 });
 
 describe('chunked runs equal unchunked runs', () => {
