@@ -10,7 +10,6 @@ import { fftTolerance, linfRelError } from '../testing/compare';
 import { gpuFixture } from '../testing/gpu-fixture';
 import type { Shape } from '../types';
 import { FFT_VARIANTS, type FftVariant } from './gpu-plan';
-import type { GpuEngine } from './gpu-engine';
 
 const gpu = gpuFixture();
 const cpu = createCpuEngine();
@@ -19,16 +18,6 @@ function batchFor(n: number): number {
   if (n <= 1024) return 5;
   if (n <= 65536) return 2;
   return 1;
-}
-
-const engines = new Map<FftVariant, GpuEngine>();
-async function engineFor(variant: FftVariant): Promise<GpuEngine> {
-  let e = engines.get(variant);
-  if (!e) {
-    e = await gpu.engineWith({ variant });
-    engines.set(variant, e);
-  }
-  return e;
 }
 
 async function checkAgainstCpu(
@@ -40,7 +29,7 @@ async function checkAgainstCpu(
 ): Promise<number> {
   const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
   const data = uniformSigned(seed, batch * size * 2);
-  const g = await (await engineFor(variant)).fft(data, { shape, batch, inverse });
+  const g = await (await gpu.engineFor(variant)).fft(data, { shape, batch, inverse });
   const c = await cpu.fft(data, { shape, batch, inverse });
   const err = linfRelError(g.data, c.data);
   expect(
@@ -161,14 +150,14 @@ describe('properties', () => {
 
   it('reports its timing method and dispatch count', async () => {
     const data = uniformSigned(11, 2 * 2 ** 16);
-    const r = await (await engineFor('workgroup')).fft(data, { shape: [2 ** 16], batch: 1 });
+    const r = await (await gpu.engineFor('workgroup')).fft(data, { shape: [2 ** 16], batch: 1 });
     expect(r.timing.method).toBe(gpu.device.features.has('timestamp-query') ? 'timestamp' : 'wall');
     expect(r.timing.ms).toBeGreaterThan(0);
     // 2^16 exceeds every adapter's workgroup memory (≤ 4096 values): four-step, two passes.
     expect(r.timing.dispatches).toBe(2);
     // Radix-16 global stages: 2^16 = 16^4, four passes.
     expect(
-      (await (await engineFor('stages')).fft(data, { shape: [2 ** 16], batch: 1 })).timing
+      (await (await gpu.engineFor('stages')).fft(data, { shape: [2 ** 16], batch: 1 })).timing
         .dispatches,
     ).toBe(4);
   });

@@ -10,7 +10,6 @@ import { fftTolerance, linfRelError, maxRelDiff } from '../testing/compare';
 import { gpuFixture } from '../testing/gpu-fixture';
 import type { FftResult, KUnit, ResolventOptions, ResolventResult, Shape } from '../types';
 import { FFT_VARIANTS, type FftVariant } from './gpu-plan';
-import type { GpuEngine } from './gpu-engine';
 
 const gpu = gpuFixture();
 const cpu = createCpuEngine();
@@ -32,16 +31,6 @@ function expectClose(g: ResolventResult, c: ResolventResult, size: number, what:
   );
 }
 
-const engines = new Map<FftVariant, GpuEngine>();
-async function engineFor(variant: FftVariant): Promise<GpuEngine> {
-  let e = engines.get(variant);
-  if (!e) {
-    e = await gpu.engineWith({ variant });
-    engines.set(variant, e);
-  }
-  return e;
-}
-
 async function compare(
   shape: Shape,
   batch: number,
@@ -52,7 +41,7 @@ async function compare(
   const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
   const data = uniformSigned(seed, batch * size * 2);
   const o = { shape, batch, ...options };
-  const g = await (await engineFor(variant)).resolvent(data, o);
+  const g = await (await gpu.engineFor(variant)).resolvent(data, o);
   const c = await cpu.resolvent(data, o);
   expectClose(g, c, size, `${variant} [${shape.join('×')}]×${batch} ${JSON.stringify(options)}`);
   return g;
@@ -100,7 +89,7 @@ describe('resolvent metrics against the float64 reference', () => {
     const real = uniformSigned(3, 3 * n);
     real.fill(0, n, 2 * n);
     const g = await (
-      await engineFor('stages')
+      await gpu.engineFor('stages')
     ).resolvent(real, { shape: [n], batch: 3, real: true });
     const c = await cpu.resolvent(real, { shape: [n], batch: 3, real: true });
     expectClose(g, c, n, 'real');
@@ -183,7 +172,7 @@ describe('chunked runs equal unchunked runs', () => {
   it('FFT and resolvent, 1D and 2D, with a batch split across chunks', async () => {
     for (const variant of FFT_VARIANTS) {
       const small = await gpu.engineWith({ maxChunkBytes: 3 * 4096 * 8, variant });
-      const whole = await engineFor(variant);
+      const whole = await gpu.engineFor(variant);
       for (const shape of [[4096], [64, 64], [2 ** 15]] as Shape[]) {
         const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
         const batch = 7;

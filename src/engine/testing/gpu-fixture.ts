@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createEngine, type EngineOptions, type GpuEngine } from '../gpu/gpu-engine';
+import type { FftVariant } from '../gpu/gpu-plan';
 import { nodeDevice } from './node-gpu';
 
 export interface GpuFixture {
@@ -11,11 +12,14 @@ export interface GpuFixture {
   engine: GpuEngine;
   /** Extra engines made by a test; destroyed after the file. */
   engineWith(options: EngineOptions): Promise<GpuEngine>;
+  /** One engine per forced kernel variant, made on first use. */
+  engineFor(variant: FftVariant): Promise<GpuEngine>;
 }
 
 export function gpuFixture(): GpuFixture {
   const errors: string[] = [];
   const extra: GpuEngine[] = [];
+  const byVariant = new Map<FftVariant, GpuEngine>();
   const fixture = {} as GpuFixture;
   beforeAll(async () => {
     const device = await nodeDevice();
@@ -27,6 +31,14 @@ export function gpuFixture(): GpuFixture {
     fixture.engineWith = async (options) => {
       const e = await createEngine(device, options);
       extra.push(e);
+      return e;
+    };
+    fixture.engineFor = async (variant) => {
+      let e = byVariant.get(variant);
+      if (!e) {
+        e = await fixture.engineWith({ variant });
+        byVariant.set(variant, e);
+      }
       return e;
     };
   });
