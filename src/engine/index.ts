@@ -10,6 +10,7 @@ export {
 } from './gpu/gpu-engine';
 export { createCpuEngine } from './cpu-engine';
 export { complexFromReal } from './complex';
+export { fftTolerance, linfRelError } from './accuracy';
 export * from './errors';
 export * from './resolvent-math';
 export * from './types';

@@ -1,0 +1,63 @@
+/**
+ * The Benchmark tab in headless Chromium on real WebGPU: a tiny suite shows progress, can be
+ * cancelled, and when run to the end fills the results table, the history and the targets.
+ * Times are measured, never asserted.
+ */
+import { expect, test } from './fixtures';
+
+test('run the tiny benchmark: progress, cancel, then results', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await page.getByTestId('tab-benchmark').click();
+  await page.getByTestId('bench-suite').selectOption('tiny');
+
+  await page.getByTestId('bench-run').click();
+  const progress = page.getByTestId('bench-progress');
+  await expect(progress).toBeVisible();
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value')), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  await page.getByTestId('bench-cancel').click();
+  await expect(page.getByTestId('bench-status')).toHaveText(/Cancelled/, { timeout: 60_000 });
+  await expect(page.getByTestId('bench-run')).toBeVisible();
+
+  await page.getByTestId('bench-run').click();
+  await expect(page.getByTestId('bench-status')).toHaveText(/Done in/, { timeout: 200_000 });
+  const rows = page.getByTestId('bench-results').locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(5);
+  // Every own result is verified against the float64 reference; the last column says so.
+  const fftRow = rows.filter({ hasText: /^fft/ }).first();
+  await expect(fftRow.locator('td').last()).toHaveText('yes');
+  await expect(page.getByTestId('bench-software')).toBeVisible();
+  await expect(page.getByTestId('bench-targets')).toBeVisible();
+  await expect(page.getByTestId('bench-history').locator('li')).toHaveCount(1);
+
+  // Export the run, import it back, and compare it with itself: every ratio is 1.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('bench-export').click(),
+  ]);
+  const file = await download.path();
+  await page.getByTestId('bench-import-file').setInputFiles(file);
+  await expect(page.getByTestId('bench-history').locator('li')).toHaveCount(1);
+  const id = await page
+    .getByTestId('bench-compare-a')
+    .locator('option')
+    .nth(1)
+    .getAttribute('value');
+  await page.getByTestId('bench-compare-a').selectOption(id ?? '');
+  await page.getByTestId('bench-compare-b').selectOption(id ?? '');
+  const ratios = page.getByTestId('bench-compare').locator('tbody tr td:nth-child(4)');
+  expect(await ratios.count()).toBeGreaterThan(5);
+  expect(new Set(await ratios.allTextContents())).toEqual(new Set(['1.00×']));
+});
+
+test('a permalink selects the suite and starts it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/#bench=tiny&autorun');
+  await page.getByTestId('tab-benchmark').click();
+  await expect(page.getByTestId('bench-suite')).toHaveValue('tiny');
+  await expect(page.getByTestId('bench-progress')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('bench-cancel').click();
+  await expect(page.getByTestId('bench-status')).toHaveText(/Cancelled/, { timeout: 60_000 });
+});

@@ -1,0 +1,97 @@
+/**
+ * The benchmark end to end on real WebGPU (Dawn in Node; SwiftShader without a GPU): a tiny
+ * suite runs, every result is checked against the float64 reference with its error recorded,
+ * and the copy reference copies exactly. Times are measured, never asserted.
+ */
+import { describe, expect, it } from 'vitest';
+import { nodeAdapter } from '../engine/testing/node-gpu';
+import { gpuFixture } from '../engine/testing/gpu-fixture';
+import { fingerprint } from './adapter-fingerprint';
+import { createCopyReference } from './copy-kernel';
+import { createReadReduceReference } from './read-reduce-kernel';
+import { runSuite } from './runner';
+import { BenchRunSchema, type BenchRun } from './schema';
+import { SUITES } from './suite';
+
+const gpu = gpuFixture();
+
+describe('reference kernels', () => {
+  it.each([16, 4096, 3 * 2 ** 20 + 48])(
+    'the copy kernel copies %i bytes exactly',
+    async (bytes) => {
+      const copy = createCopyReference(gpu.device, bytes, 11);
+      try {
+        const t = await copy.run(3);
+        expect(t.ms).toBeGreaterThan(0);
+        expect(await copy.verify()).toBe(0);
+      } finally {
+        copy.destroy();
+      }
+    },
+  );
+
+  it('the read-only reduction matches float64 sums', async () => {
+    const reduce = createReadReduceReference(gpu.device, 2 ** 20 + 16);
+    try {
+      await reduce.run(2);
+      expect(await reduce.verify()).toBeLessThan(1e-6);
+    } finally {
+      reduce.destroy();
+    }
+  });
+});
+
+describe('tiny suite', () => {
+  let run: BenchRun | undefined;
+  const progress: number[] = [];
+
+  it('runs, reports progress and produces a valid run', async () => {
+    const adapter = await nodeAdapter();
+    run = await runSuite(
+      {
+        device: gpu.device,
+        adapterInfo: adapter.info,
+        adapter: fingerprint(adapter),
+        engine: gpu.engine,
+        engineError: null,
+        runtime: 'node',
+        userAgent: 'vitest',
+        createPool: null,
+      },
+      SUITES.tiny,
+      { onProgress: (p) => progress.push(p.done) },
+    );
+    expect(BenchRunSchema.parse(run)).toEqual(run);
+    expect(progress.at(-1)).toBe(progress.length - 1);
+    expect(run.adapter.software).toBe(run.adapter.isFallbackAdapter || run.adapter.software);
+  });
+
+  it('measured every FFT shape on the GPU and on fft.js, and the references', () => {
+    if (!run) throw new Error('suite did not run');
+    const ops = (op: string) => run?.cases.filter((c) => c.op === op).map((c) => c.shape.join('x'));
+    expect(ops('fft')).toEqual(expect.arrayContaining(['16', '1024', '64x64']));
+    expect(ops('fftjs')).toEqual(['16', '1024', '64x64']);
+    expect(ops('resolvent-fused')).toEqual(['256']);
+    expect(ops('copy')?.length).toBeGreaterThan(0);
+    expect(ops('read-reduce')).toHaveLength(1);
+    expect(run.crossovers[0]?.points.map((p) => p.batch)).toEqual([1, 8]);
+  });
+
+  it('recorded a small verification error next to every own result', () => {
+    if (!run) throw new Error('suite did not run');
+    for (const c of run.cases.filter((x) => x.op !== 'tfjs-fft')) {
+      expect(c.verifiedSignals, `${c.op} ${c.shape.join('x')}`).toBeGreaterThan(0);
+      expect(c.maxRelError, `${c.op} ${c.shape.join('x')}`).toBeLessThanOrEqual(c.tolerance);
+    }
+    for (const c of run.cases.filter((x) => x.op === 'copy')) expect(c.maxRelError).toBe(0);
+    for (const p of run.crossovers.flatMap((x) => x.points))
+      expect(p.maxRelError).toBeLessThan(1e-5);
+  });
+
+  it('says why anything was skipped', () => {
+    if (!run) throw new Error('suite did not run');
+    for (const s of run.skipped) expect(s.reason.length).toBeGreaterThan(0);
+    // No worker pool was given, so fft.js over workers is skipped with that reason.
+    expect(run.skipped.some((s) => s.what.startsWith('fft.js workers'))).toBe(true);
+  });
+});

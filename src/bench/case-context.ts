@@ -1,0 +1,86 @@
+/**
+ * What every case needs while a suite runs: the host (device, engine, workers), the suite's
+ * settings, the shared references, the abort signal and the sink for measured cases.
+ */
+import type { GpuEngine } from '../engine/gpu/gpu-engine';
+import type { FftWorkerPool } from './cpu/worker-pool';
+import type { Timed } from './measure';
+import type { References } from './reference';
+import type { AdapterFingerprint, CaseResult } from './schema';
+import type { BufferLimits, SuiteSpec } from './suite';
+
+export interface BenchHost {
+  device: GPUDevice;
+  adapterInfo: GPUAdapterInfo;
+  adapter: AdapterFingerprint;
+  /** The GPU engine on `device`, or null with the reason it could not be created. */
+  engine: GpuEngine | null;
+  engineError: string | null;
+  runtime: 'browser' | 'node';
+  userAgent: string;
+  /** fft.js over workers, or null where workers are unavailable. */
+  createPool: (() => FftWorkerPool) | null;
+}
+
+/** A measured case before the cross-case metrics are filled in. */
+export type RawCase = Pick<
+  CaseResult,
+  | 'op'
+  | 'device'
+  | 'shape'
+  | 'batch'
+  | 'bytes'
+  | 'dispatches'
+  | 'maxRelError'
+  | 'tolerance'
+  | 'verifiedSignals'
+> &
+  Timed & { note?: string };
+
+export interface CaseContext {
+  host: BenchHost;
+  spec: SuiteSpec;
+  refs: References;
+  signal: AbortSignal | undefined;
+  record(c: RawCase): void;
+  /** Byte counts the GPU cases moved; the copy reference is measured at each. */
+  copyBytes: Set<number>;
+}
+
+export function bufferLimits(device: GPUDevice): BufferLimits {
+  return {
+    maxStorageBufferBindingSize: device.limits.maxStorageBufferBindingSize,
+    maxBufferSize: device.limits.maxBufferSize,
+  };
+}
+
+export function requireEngine(host: BenchHost): GpuEngine {
+  if (!host.engine) throw new Error(host.engineError ?? 'no GPU engine');
+  return host.engine;
+}
+
+/**
+ * Runs GPU work inside validation and out-of-memory error scopes, so such an error becomes a
+ * skipped case with its message instead of a silent wrong number.
+ */
+export async function scoped<T>(
+  device: GPUDevice,
+  what: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  device.pushErrorScope('out-of-memory');
+  device.pushErrorScope('validation');
+  const outcome = await work().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const validation = await device.popErrorScope();
+  const oom = await device.popErrorScope();
+  const gpuError = validation ?? oom;
+  if (gpuError) {
+    const kind = oom ? 'out of memory' : 'validation error';
+    throw new Error(`${what}: GPU ${kind}: ${gpuError.message}`);
+  }
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}

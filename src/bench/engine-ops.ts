@@ -1,0 +1,34 @@
+/**
+ * The engine's operations as the benchmark times them: `prepare()` uploads the data once and
+ * keeps it on the GPU; `run(repeats)` records the repeats in one pass and one submit.
+ */
+import type { GpuEngine, PreparedOp } from '../engine/gpu/gpu-engine';
+import type { InputArray, ResolventOptions, TransformOptions } from '../engine/types';
+
+export interface BenchOp {
+  readonly op: PreparedOp;
+  /** Set when the operation is not what was asked for (a resolvent that could not fuse). */
+  readonly note: string | null;
+}
+
+export async function prepareFft(
+  engine: GpuEngine,
+  data: InputArray,
+  options: TransformOptions,
+): Promise<BenchOp> {
+  return { op: await engine.prepare('fft', data, options), note: null };
+}
+
+export async function prepareResolvent(
+  engine: GpuEngine,
+  data: InputArray,
+  options: ResolventOptions,
+  fused: boolean,
+): Promise<BenchOp> {
+  const op = await engine.prepare('resolvent', data, { ...options, fused });
+  const note =
+    fused && !op.fused
+      ? 'asked fused, but this shape runs as separate passes on this device'
+      : null;
+  return { op, note };
+}

@@ -1,0 +1,117 @@
+/** Plain-text rendering of a run for the terminal. */
+import type { BenchRun, CaseResult } from './schema';
+
+const fmt = (v: number | null, digits = 3): string => {
+  if (v === null) return '–';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e4 || a < 1e-3) return v.toExponential(1);
+  return v.toPrecision(digits);
+};
+
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+/** One fused-vs-separate result; equal dispatch counts mean both ran the same passes. */
+export function describeFused(f: BenchRun['targets']['fusedSpeedup'][number]): string {
+  const same = f.fusedDispatches !== null && f.fusedDispatches === f.separateDispatches;
+  return (
+    `${f.shape.join('×')}: ${fmt(f.speedup)}× (${f.fusedDispatches ?? '?'} vs ` +
+    `${f.separateDispatches ?? '?'} dispatches${same ? '; not fused on this device' : ''})`
+  );
+}
+
+export const TABLE_COLUMNS = [
+  'op',
+  'shape',
+  'batch',
+  'median ms',
+  'cv',
+  'signals/s',
+  'GFLOP/s',
+  'GB/s',
+  'eff',
+  'disp',
+  'vs fft.js',
+  'vs tfjs',
+  'max rel err',
+  'ok',
+] as const;
+
+export function caseRow(c: CaseResult): string[] {
+  return [
+    // A software adapter's result is marked on every row, not only in the header.
+    c.software && c.device === 'gpu' ? `${c.op} (sw)` : c.op,
+    c.shape.join('×'),
+    String(c.batch),
+    fmt(c.medianMs),
+    pct(c.cv),
+    fmt(c.signalsPerSec),
+    fmt(c.gflops),
+    fmt(c.gbps),
+    c.efficiency === null ? '–' : pct(c.efficiency),
+    c.dispatches === null ? '–' : String(c.dispatches),
+    c.speedupVsFftjs === null ? '–' : `${fmt(c.speedupVsFftjs)}×`,
+    c.speedupVsTfjs === null ? '–' : `${fmt(c.speedupVsTfjs)}×`,
+    fmt(c.maxRelError, 2),
+    c.maxRelError <= c.tolerance ? 'yes' : 'NO',
+  ];
+}
+
+function table(head: readonly string[], rows: readonly string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: readonly string[]): string =>
+    r.map((v, i) => v.padStart(widths[i] ?? 0)).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatRun(run: BenchRun): string {
+  const a = run.adapter;
+  const out: string[] = [];
+  out.push(
+    `Adapter: ${a.vendor || '?'} / ${a.architecture || '?'}${a.description ? ` (${a.description})` : ''}` +
+      `${a.isFallbackAdapter ? ', fallback adapter' : ''}`,
+  );
+  if (a.software) {
+    out.push(
+      'SOFTWARE ADAPTER: every GPU time below measures a CPU emulation of a GPU, not a GPU.',
+    );
+  }
+  out.push(
+    `Runtime: ${run.runtime}; suite: ${run.suite}; GPU timing: ${run.timingMethod}; date: ${run.date}`,
+  );
+  out.push('');
+  out.push(table(TABLE_COLUMNS, run.cases.map(caseRow)));
+  for (const x of run.crossovers) {
+    out.push('');
+    out.push(`GPU vs fft.js crossover, ${x.shape.join('×')}:`);
+    out.push(
+      table(
+        ['batch', 'GPU ms', 'GPU round trip ms', 'fft.js ms', 'GPU err'],
+        x.points.map((p) => [
+          String(p.batch),
+          fmt(p.gpuMs),
+          fmt(p.gpuRoundTripMs),
+          fmt(p.cpuMs),
+          fmt(p.maxRelError, 2),
+        ]),
+      ),
+    );
+    out.push(
+      `GPU faster from batch ${x.batch ?? 'never (in the range measured)'} (kernel time); ` +
+        `from batch ${x.batchRoundTrip ?? 'never'} counting upload and readback.`,
+    );
+  }
+  out.push('');
+  const t = run.targets;
+  out.push(
+    `Target: ≥ 50× TensorFlow.js at N = 1024: ` +
+      (t.tfjsSpeedupAt1024 === null ? 'not measured' : `${fmt(t.tfjsSpeedupAt1024)}× measured`),
+  );
+  out.push(
+    'Target: fused pipeline faster than separate passes: ' +
+      (t.fusedSpeedup.length === 0 ? 'not measured' : t.fusedSpeedup.map(describeFused).join(', ')),
+  );
+  for (const s of run.skipped) out.push(`Skipped ${s.what}: ${s.reason}`);
+  out.push(`Wall time: ${(run.wallMs / 1000).toFixed(1)} s`);
+  return out.join('\n');
+}

@@ -1,0 +1,149 @@
+/**
+ * The GPU cases: this project's FFT and resolvent pipeline through the engine's prepare(), the
+ * TensorFlow.js peer on the same device, and the copy and read-only reduction references.
+ */
+import { bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
+import { createCopyReference } from './copy-kernel';
+import { prepareFft, prepareResolvent } from './engine-ops';
+import type { GpuReference } from './gpu-reference';
+import { measure } from './measure';
+import { complexPassBytes, signalPoints } from './metrics';
+import { createReadReduceReference } from './read-reduce-kernel';
+import { fftError, inputFor, resolventError } from './reference';
+import type { Op } from './schema';
+import { chooseBatch, type BenchShape } from './suite';
+import { createTfjsFft, tfjsUnavailableReason } from './tfjs-runner';
+import { fftTolerance, resolventTolerance, sumTolerance } from './verify';
+
+export async function fftCase(ctx: CaseContext, shape: BenchShape, batch: number): Promise<void> {
+  const engine = requireEngine(ctx.host);
+  const input = inputFor(shape, batch);
+  const check = await ctx.refs.fft(shape, batch, input);
+  await scoped(ctx.host.device, `fft ${shape.join('×')}`, async () => {
+    const { op } = await prepareFft(engine, input, { shape, batch });
+    try {
+      const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
+      const out = await op.read();
+      if (!('data' in out)) throw new Error('fft returned no data');
+      ctx.copyBytes.add(op.bytes);
+      ctx.record({
+        op: 'fft',
+        device: 'gpu',
+        shape: [...shape],
+        batch,
+        bytes: op.bytes,
+        dispatches: op.dispatches,
+        maxRelError: fftError(out.data, shape, check),
+        tolerance: fftTolerance(signalPoints(shape)),
+        verifiedSignals: check.indices.length,
+        ...timed,
+      });
+    } finally {
+      op.destroy();
+    }
+  });
+}
+
+export async function resolventCase(
+  ctx: CaseContext,
+  shape: BenchShape,
+  fused: boolean,
+): Promise<void> {
+  const engine = requireEngine(ctx.host);
+  const batch = chooseBatch(
+    signalPoints(shape),
+    ctx.spec.targetBytes,
+    bufferLimits(ctx.host.device),
+  );
+  const input = inputFor(shape, batch);
+  const check = await ctx.refs.resolvent(shape, batch, input);
+  const name: Op = fused ? 'resolvent-fused' : 'resolvent-separate';
+  await scoped(ctx.host.device, `${name} ${shape.join('×')}`, async () => {
+    const { op, note } = await prepareResolvent(engine, input, { shape, batch }, fused);
+    try {
+      const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
+      const out = await op.read();
+      if (!('filtered' in out)) throw new Error('resolvent returned no filtered data');
+      ctx.copyBytes.add(op.bytes);
+      ctx.record({
+        op: name,
+        device: 'gpu',
+        shape: [...shape],
+        batch,
+        bytes: op.bytes,
+        dispatches: op.dispatches,
+        maxRelError: resolventError(out, shape, check),
+        tolerance: resolventTolerance(signalPoints(shape)),
+        verifiedSignals: check.indices.length,
+        ...timed,
+        ...(note ? { note } : {}),
+      });
+    } finally {
+      op.destroy();
+    }
+  });
+}
+
+export async function tfjsCase(ctx: CaseContext, n: number, batch: number): Promise<void> {
+  const reason = tfjsUnavailableReason();
+  if (reason) throw new Error(reason);
+  const shape = [n] as const;
+  const input = inputFor(shape, batch);
+  const check = await ctx.refs.fft(shape, batch, input);
+  const { host } = ctx;
+  await scoped(host.device, `tfjs-fft ${n}`, async () => {
+    const peer = await createTfjsFft(host.device, host.adapterInfo, input, n, batch);
+    try {
+      const timed = await measure((r) => peer.run(r), ctx.spec, ctx.signal);
+      const out = await peer.read();
+      const bytes = complexPassBytes(shape, batch);
+      ctx.copyBytes.add(bytes);
+      ctx.record({
+        op: 'tfjs-fft',
+        device: 'gpu',
+        shape: [n],
+        batch,
+        bytes,
+        dispatches: null,
+        maxRelError: fftError(out, shape, check),
+        tolerance: fftTolerance(n),
+        verifiedSignals: check.indices.length,
+        ...timed,
+        note: 'TensorFlow.js tf.spectral.fft, WebGPU backend on the same device',
+      });
+    } finally {
+      peer.destroy();
+    }
+  });
+}
+
+export async function referenceCase(
+  ctx: CaseContext,
+  op: 'copy' | 'read-reduce',
+  bytes: number,
+): Promise<void> {
+  const { device } = ctx.host;
+  await scoped(device, `${op} ${bytes} B`, async () => {
+    const ref: GpuReference =
+      op === 'copy' ? createCopyReference(device, bytes) : createReadReduceReference(device, bytes);
+    try {
+      const timed = await measure((r) => ref.run(r), ctx.spec, ctx.signal);
+      ctx.record({
+        op,
+        device: 'gpu',
+        // The complex points whose bytes the reference moves (a copy reads and writes each).
+        shape: [op === 'copy' ? ref.bytes / 16 : ref.bytes / 8],
+        batch: 1,
+        bytes: ref.bytes,
+        dispatches: ref.dispatches,
+        maxRelError: await ref.verify(),
+        // Each read-reduce invocation sums 16 vec4s: 64 terms.
+        tolerance: op === 'copy' ? 0 : sumTolerance(64),
+        verifiedSignals: 1,
+        ...timed,
+      });
+    } finally {
+      ref.destroy();
+    }
+  });
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { measure } from './measure';
+import type { SpanTime } from './timing';
+
+/** An operation of `opMs` read through a clock that rounds down to `quantumMs`. */
+function coarseClock(opMs: number, quantumMs: number) {
+  const calls: number[] = [];
+  const run = (repeats: number): Promise<SpanTime> => {
+    calls.push(repeats);
+    const ms = Math.floor((opMs * repeats) / quantumMs) * quantumMs;
+    return Promise.resolve({ ms, method: 'wall' });
+  };
+  return { run, calls };
+}
+
+const spec = { spans: 3, caseBudgetMs: 10_000, minSpanMs: 5, maxRepeats: 8 };
+
+describe('measure', () => {
+  it('warms up, then times spans of repeats and reports the per-operation median', async () => {
+    const { run, calls } = coarseClock(1, 1e-6);
+    const t = await measure(run, spec);
+    expect(calls.slice(0, 2)).toEqual([1, 1]);
+    expect(t.repeats).toBe(5);
+    expect(t.spansMs).toHaveLength(3);
+    expect(t.medianMs).toBeCloseTo(1, 9);
+    expect(t.cv).toBeCloseTo(0, 9);
+  });
+
+  it('grows a span below the clock resolution past maxRepeats until it can be timed', async () => {
+    // 1 µs operations on a 0.1 ms clock: one operation reads as 0 ms.
+    const { run } = coarseClock(0.001, 0.1);
+    const t = await measure(run, spec);
+    expect(t.repeats).toBeGreaterThan(spec.maxRepeats);
+    expect(t.medianMs).toBeGreaterThan(0.0009);
+    expect(t.medianMs).toBeLessThan(0.0011);
+  });
+
+  it('stops at an abort between spans', async () => {
+    const { run } = coarseClock(1, 1e-6);
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    await expect(measure(run, spec, controller.signal)).rejects.toThrow('stop');
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Runs a suite on one adapter: plans the steps (so progress has a total), measures each, checks
+ * each result against the float64 reference, then derives the cross-case metrics (efficiency,
+ * speed-ups, crossover, targets). React-free; the app, the CLI page and Node call it alike.
+ */
+import { bufferLimits, type BenchHost, type CaseContext, type RawCase } from './case-context';
+import { fftjsCase, fftjsWorkersCase } from './cpu-cases';
+import { crossoverCase } from './crossover';
+import { finalizeRun } from './finalize';
+import { fftCase, referenceCase, resolventCase, tfjsCase } from './gpu-cases';
+import { signalPoints } from './metrics';
+import { References } from './reference';
+import {
+  SCHEMA_VERSION,
+  type BenchRun,
+  type CaseResult,
+  type Crossover,
+  type Skipped,
+} from './schema';
+import { chooseBatch, chooseTfjsBatch, SUITES, type BenchShape, type SuiteSpec } from './suite';
+
+export type { BenchHost, RawCase } from './case-context';
+
+export interface BenchProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface RunOptions {
+  onProgress?: (p: BenchProgress) => void;
+  /** Each case as soon as it is measured, for a live table. */
+  onCase?: (c: CaseResult) => void;
+  signal?: AbortSignal;
+}
+
+interface Step {
+  label: string;
+  run: () => Promise<void>;
+}
+
+export async function runSuite(
+  host: BenchHost,
+  suite: SuiteSpec | keyof typeof SUITES,
+  options: RunOptions = {},
+): Promise<BenchRun> {
+  const spec = typeof suite === 'string' ? SUITES[suite] : suite;
+  const { signal } = options;
+  const started = performance.now();
+  const date = new Date().toISOString();
+  const limits = bufferLimits(host.device);
+  const raw: RawCase[] = [];
+  const skipped: Skipped[] = [];
+  const crossovers: Crossover[] = [];
+  const ctx: CaseContext = {
+    host,
+    spec,
+    refs: new References(spec.verifyPoints),
+    signal,
+    copyBytes: new Set<number>(),
+    record(c) {
+      raw.push(c);
+      const last = finalizeRun(host.adapter, raw).cases.at(-1);
+      if (last) options.onCase?.(last);
+    },
+  };
+  const steps: Step[] = [];
+  const add = (label: string, run: () => Promise<void>): void => {
+    steps.push({ label, run });
+  };
+
+  // Plan. Shapes in order of size; each GPU FFT is followed by its CPU companions at the same
+  // shape and batch, so every speed-up compares the same work.
+  const fftShapes: BenchShape[] = [
+    ...spec.fft1d.map((n) => [n] as const),
+    ...spec.fft2d.map((n) => [n, n] as const),
+  ];
+  for (const shape of fftShapes) {
+    const batch = chooseBatch(signalPoints(shape), spec.targetBytes, limits);
+    const name = `${shape.join('×')} ×${batch}`;
+    add(`FFT ${name}`, () => fftCase(ctx, shape, batch));
+    add(`fft.js ${name}`, () => fftjsCase(ctx, shape, batch));
+    add(`fft.js workers ${name}`, () => fftjsWorkersCase(ctx, shape, batch));
+  }
+  for (const n of spec.tfjs) {
+    const full = chooseBatch(n, spec.targetBytes, limits);
+    const batch = chooseTfjsBatch(n, full, spec.tfjsMaxMacs);
+    if (batch !== full) add(`FFT ${n} ×${batch}`, () => fftCase(ctx, [n], batch));
+    add(`TensorFlow.js FFT ${n} ×${batch}`, () => tfjsCase(ctx, n, batch));
+  }
+  for (const shape of spec.resolvent) {
+    add(`resolvent fused ${shape.join('×')}`, () => resolventCase(ctx, shape, true));
+    add(`resolvent separate ${shape.join('×')}`, () => resolventCase(ctx, shape, false));
+  }
+  // The copy reference runs after the cases, at every byte count they moved.
+  add('copy reference', async () => {
+    for (const bytes of [...ctx.copyBytes].sort((a, b) => a - b)) {
+      signal?.throwIfAborted();
+      await referenceCase(ctx, 'copy', bytes);
+    }
+  });
+  add('read-only reduction reference', () => referenceCase(ctx, 'read-reduce', spec.targetBytes));
+  skipped.push({
+    what: 'batch reductions alone',
+    reason:
+      'the engine exposes no reductions-only operation; they are timed inside the resolvent pipeline',
+  });
+  if (spec.crossover) {
+    const { shape, batches } = spec.crossover;
+    add(`GPU vs CPU crossover ${shape.join('×')}`, async () => {
+      crossovers.push(await crossoverCase(ctx, shape, batches));
+    });
+  }
+
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
+    signal?.throwIfAborted();
+    options.onProgress?.({ done: i, total: steps.length, label: step.label });
+    try {
+      await step.run();
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      skipped.push({ what: step.label, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  options.onProgress?.({ done: steps.length, total: steps.length, label: 'done' });
+
+  const { cases, targets } = finalizeRun(host.adapter, raw);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: `${date}-${Math.random().toString(36).slice(2, 8)}`,
+    suite: spec.name,
+    date,
+    runtime: host.runtime,
+    userAgent: host.userAgent,
+    adapter: host.adapter,
+    timingMethod: runTimingMethod(cases),
+    cases,
+    crossovers,
+    skipped,
+    targets,
+    wallMs: performance.now() - started,
+  };
+}
+
+/** The method of this project's own GPU timings (the TensorFlow.js peer is always wall time). */
+function runTimingMethod(cases: readonly CaseResult[]): BenchRun['timingMethod'] {
+  const methods = new Set(
+    cases.filter((c) => c.device === 'gpu' && c.op !== 'tfjs-fft').map((c) => c.method),
+  );
+  if (methods.size === 1) return [...methods][0] as 'timestamp' | 'wall';
+  return methods.size === 0 ? 'wall' : 'mixed';
+}

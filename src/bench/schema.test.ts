@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { BenchRunSchema, parseBenchRun } from './schema';
+import { sampleRun } from './testing/sample-run';
+
+describe('benchmark JSON', () => {
+  it('a run survives JSON and parses back equal', () => {
+    const run = sampleRun();
+    expect(parseBenchRun(JSON.stringify(run))).toEqual(run);
+  });
+  it('every case carries the fields the format promises', () => {
+    const c = sampleRun().cases[0];
+    for (const k of [
+      'op',
+      'shape',
+      'batch',
+      'bytes',
+      'medianMs',
+      'cv',
+      'gflops',
+      'gbps',
+      'efficiency',
+      'dispatches',
+      'maxRelError',
+    ]) {
+      expect(c).toHaveProperty(k);
+    }
+  });
+  it('names the first bad field of a damaged file', () => {
+    const run = sampleRun() as unknown as { cases: { medianMs: unknown }[] };
+    const first = run.cases[0];
+    if (first) first.medianMs = -1;
+    expect(() => parseBenchRun(JSON.stringify(run))).toThrow(/cases\.0\.medianMs/);
+  });
+  it('rejects non-JSON and other versions', () => {
+    expect(() => parseBenchRun('{oops')).toThrow(/Not JSON/);
+    expect(BenchRunSchema.safeParse({ ...sampleRun(), schemaVersion: 2 }).success).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chooseBatch,
+  chooseRepeats,
+  chooseSpans,
+  chooseTfjsBatch,
+  SUITES,
+  verifiedSignalIndices,
+} from './suite';
+
+const big = { maxStorageBufferBindingSize: 2 ** 30, maxBufferSize: 2 ** 30 };
+
+describe('suite sizing', () => {
+  it('batch moves the target bytes (2·N·8 per signal), at least one signal', () => {
+    expect(chooseBatch(1024, 4 * 2 ** 20, big)).toBe(256);
+    expect(chooseBatch(2 ** 20, 4 * 2 ** 20, big)).toBe(1);
+  });
+  it('batch is bounded by the storage binding limit', () => {
+    const small = { maxStorageBufferBindingSize: 2 ** 20, maxBufferSize: 2 ** 30 };
+    expect(chooseBatch(1024, 2 ** 30, small)).toBe(2 ** 20 / (1024 * 8));
+  });
+  it('TensorFlow.js batch is capped by its O(N²) work', () => {
+    expect(chooseTfjsBatch(1024, 256, 2 ** 24)).toBe(16);
+    expect(chooseTfjsBatch(64, 8, 2 ** 24)).toBe(8);
+    expect(chooseTfjsBatch(8192, 8, 2 ** 20)).toBe(1);
+  });
+  it('repeats fill the minimum span, within [1, max]', () => {
+    expect(chooseRepeats(2, 50, 1000)).toBe(25);
+    expect(chooseRepeats(200, 50, 1000)).toBe(1);
+    expect(chooseRepeats(0, 50, 1000)).toBe(1000);
+  });
+  it('spans fit the case budget but never drop below 3 (or the suite’s own count)', () => {
+    expect(chooseSpans(10, 7, 20_000)).toBe(7);
+    expect(chooseSpans(5000, 7, 20_000)).toBe(4);
+    expect(chooseSpans(60_000, 7, 20_000)).toBe(3);
+    expect(chooseSpans(60_000, 2, 1_000)).toBe(2);
+  });
+  it('checks the first signals that fit and always the last', () => {
+    expect(verifiedSignalIndices(100, 1024, 4096)).toEqual([0, 1, 2, 3, 99]);
+    expect(verifiedSignalIndices(3, 16, 4096)).toEqual([0, 1, 2]);
+    expect(verifiedSignalIndices(1, 2 ** 20, 4096)).toEqual([0]);
+  });
+  it('the quick suite is a subset of the full suite’s lengths', () => {
+    for (const n of SUITES.quick.fft1d) expect(SUITES.full.fft1d).toContain(n);
+    expect(SUITES.full.fft1d[0]).toBe(16);
+    expect(SUITES.full.fft1d.at(-1)).toBe(2 ** 20);
+    expect(SUITES.full.fft2d).toEqual([64, 128, 256, 512, 1024, 2048]);
+  });
+});

@@ -1,0 +1,63 @@
+/** A small, valid run for the unit tests of the schema, the metrics and the history. */
+import { finalizeRun } from '../finalize';
+import type { RawCase } from '../case-context';
+import { SCHEMA_VERSION, type AdapterFingerprint, type BenchRun } from '../schema';
+
+export const SOFTWARE_ADAPTER: AdapterFingerprint = {
+  vendor: 'google',
+  architecture: 'swiftshader',
+  device: '',
+  description: 'SwiftShader',
+  isFallbackAdapter: true,
+  software: true,
+  limits: { maxBufferSize: 2 ** 30 },
+  features: ['timestamp-query'],
+};
+
+export function rawCase(over: Partial<RawCase> & Pick<RawCase, 'op' | 'medianMs'>): RawCase {
+  const shape = over.shape ?? [1024];
+  const batch = over.batch ?? 16;
+  return {
+    device: over.op.startsWith('fftjs') ? 'cpu' : 'gpu',
+    shape,
+    batch,
+    bytes: 2 * batch * shape.reduce((a, b) => a * b, 1) * 8,
+    dispatches: over.op.startsWith('fftjs') ? null : 1,
+    maxRelError: 1e-7,
+    tolerance: 3.5e-6,
+    verifiedSignals: 2,
+    repeats: 10,
+    spansMs: [over.medianMs, over.medianMs],
+    cv: 0,
+    method: 'timestamp',
+    ...over,
+  };
+}
+
+export function sampleRun(scale = 1): BenchRun {
+  const raw = [
+    rawCase({ op: 'fft', medianMs: 0.5 * scale }),
+    rawCase({ op: 'fftjs', medianMs: 5 }),
+    rawCase({ op: 'fftjs-workers', medianMs: 2.5 }),
+    rawCase({ op: 'tfjs-fft', medianMs: 40, method: 'wall' }),
+    rawCase({ op: 'copy', medianMs: 0.1, shape: [16384], batch: 1 }),
+    rawCase({ op: 'resolvent-fused', medianMs: 2 * scale, shape: [256, 256], batch: 1 }),
+    rawCase({ op: 'resolvent-separate', medianMs: 3, shape: [256, 256], batch: 1 }),
+  ];
+  const { cases, targets } = finalizeRun(SOFTWARE_ADAPTER, raw);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: `sample-${scale}`,
+    suite: 'quick',
+    date: '2026-01-01T00:00:00.000Z',
+    runtime: 'browser',
+    userAgent: 'test',
+    adapter: SOFTWARE_ADAPTER,
+    timingMethod: 'timestamp',
+    cases,
+    crossovers: [],
+    skipped: [],
+    targets,
+    wallMs: 1234,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The benchmark view's state (zustand/vanilla, React-free): the chosen suite, the run in
+ * progress with its cancel handle, the results and the browser-kept history. Each run gets its
+ * own adapter and device, made when it starts and destroyed when it ends.
+ */
+import { createStore } from 'zustand/vanilla';
+import { createBrowserFftPool } from '../../bench/cpu/browser-pool';
+import { addToHistory, loadHistory, saveHistory } from '../../bench/history';
+import { createHost } from '../../bench/host';
+import { runSuite, type BenchProgress } from '../../bench/runner';
+import { parseBenchRun, type BenchRun, type CaseResult, type SuiteName } from '../../bench/schema';
+
+export type BenchStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface BenchState {
+  suite: SuiteName;
+  status: BenchStatus;
+  progress: BenchProgress | null;
+  /** Cases of the run in progress, as they are measured. */
+  live: CaseResult[];
+  /** The run shown: the last finished, or one picked from the history or imported. */
+  current: BenchRun | null;
+  error: string | null;
+  history: BenchRun[];
+  /** Ids of the two runs compared (a, b). */
+  compare: [string | null, string | null];
+  setSuite(suite: SuiteName): void;
+  start(): Promise<void>;
+  cancel(): void;
+  show(id: string): void;
+  remove(id: string): void;
+  importRun(text: string): void;
+  setCompare(slot: 0 | 1, id: string | null): void;
+}
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    // Storage can be disabled (privacy settings): the history then lives for the session only.
+    return null;
+  }
+}
+
+export function createBenchStore() {
+  let controller: AbortController | null = null;
+  const store = storage();
+  const remember = (runs: BenchRun[]): BenchRun[] => (store ? saveHistory(store, runs) : runs);
+
+  return createStore<BenchState>()((set, get) => ({
+    suite: 'quick',
+    status: 'idle',
+    progress: null,
+    live: [],
+    current: null,
+    error: null,
+    history: store ? loadHistory(store) : [],
+    compare: [null, null],
+
+    setSuite: (suite) => set({ suite }),
+
+    async start() {
+      if (get().status === 'running') return;
+      controller = new AbortController();
+      const { signal } = controller;
+      set({ status: 'running', progress: null, live: [], error: null });
+      let owned: Awaited<ReturnType<typeof createHost>> | null = null;
+      try {
+        if (!('gpu' in navigator)) throw new Error('WebGPU is not available in this browser.');
+        owned = await createHost(
+          navigator.gpu,
+          'browser',
+          navigator.userAgent,
+          createBrowserFftPool,
+        );
+        const run = await runSuite(owned.host, get().suite, {
+          signal,
+          onProgress: (progress) => set({ progress }),
+          onCase: (c) => set((s) => ({ live: [...s.live, c] })),
+        });
+        const history = remember(addToHistory(get().history, run));
+        set({ status: 'done', current: run, history });
+      } catch (e) {
+        if (signal.aborted) set({ status: 'cancelled' });
+        else set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      } finally {
+        owned?.dispose();
+        controller = null;
+      }
+    },
+
+    cancel() {
+      controller?.abort(new DOMException('Benchmark cancelled', 'AbortError'));
+    },
+
+    show(id) {
+      const run = get().history.find((r) => r.id === id);
+      if (run) set({ current: run, status: get().status === 'running' ? 'running' : 'idle' });
+    },
+
+    remove(id) {
+      const history = remember(get().history.filter((r) => r.id !== id));
+      const current = get().current?.id === id ? null : get().current;
+      const [a, b] = get().compare;
+      const compare: [string | null, string | null] = [a === id ? null : a, b === id ? null : b];
+      set({ history, current, compare });
+    },
+
+    importRun(text) {
+      try {
+        const run = parseBenchRun(text);
+        set({ current: run, history: remember(addToHistory(get().history, run)), error: null });
+      } catch (e) {
+        set({ error: `Import failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    },
+
+    setCompare(slot, id) {
+      const compare: [string | null, string | null] = [...get().compare];
+      compare[slot] = id;
+      set({ compare });
+    },
+  }));
+}
+
+export type BenchStore = ReturnType<typeof createBenchStore>;
