@@ -35,7 +35,7 @@ export type RawCase = Pick<
   | 'tolerance'
   | 'verifiedSignals'
 > &
-  Timed & { note?: string };
+  Timed & { note?: string; variant?: CaseResult['variant'] };
 
 export interface CaseContext {
   host: BenchHost;

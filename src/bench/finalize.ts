@@ -52,6 +52,7 @@ export function finalizeRun(
       tolerance: c.tolerance,
       verifiedSignals: c.verifiedSignals,
       software: adapter.software,
+      ...(c.variant !== undefined ? { variant: c.variant } : {}),
       ...(c.note !== undefined ? { note: c.note } : {}),
     };
   });

@@ -40,7 +40,7 @@ export const TABLE_COLUMNS = [
 export function caseRow(c: CaseResult): string[] {
   return [
     // A software adapter's result is marked on every row, not only in the header.
-    c.software && c.device === 'gpu' ? `${c.op} (sw)` : c.op,
+    `${c.op}${c.variant ? ` [${c.variant}]` : ''}${c.software && c.device === 'gpu' ? ' (sw)' : ''}`,
     c.shape.join('×'),
     String(c.batch),
     fmt(c.medianMs),

@@ -4,23 +4,34 @@
  */
 import { bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
 import { createCopyReference } from './copy-kernel';
-import { prepareFft, prepareResolvent } from './engine-ops';
+import { prepareFft, prepareReductions, prepareResolvent } from './engine-ops';
+import type { FftVariant } from '../engine/gpu/gpu-plan';
 import type { GpuReference } from './gpu-reference';
 import { measure } from './measure';
 import { complexPassBytes, signalPoints } from './metrics';
 import { createReadReduceReference } from './read-reduce-kernel';
-import { fftError, inputFor, resolventError } from './reference';
+import { fftError, inputFor, reductionsCheck, resolventError } from './reference';
 import type { Op } from './schema';
 import { chooseBatch, type BenchShape } from './suite';
 import { createTfjsFft, tfjsUnavailableReason } from './tfjs-runner';
 import { fftTolerance, resolventTolerance, sumTolerance } from './verify';
 
-export async function fftCase(ctx: CaseContext, shape: BenchShape, batch: number): Promise<void> {
+/** `variant`: force a kernel variant (planner evidence); otherwise the engine's planner picks. */
+export async function fftCase(
+  ctx: CaseContext,
+  shape: BenchShape,
+  batch: number,
+  variant?: FftVariant,
+): Promise<void> {
   const engine = requireEngine(ctx.host);
   const input = inputFor(shape, batch);
   const check = await ctx.refs.fft(shape, batch, input);
   await scoped(ctx.host.device, `fft ${shape.join('×')}`, async () => {
-    const { op } = await prepareFft(engine, input, { shape, batch });
+    const { op } = await prepareFft(engine, input, {
+      shape,
+      batch,
+      ...(variant ? { variant } : {}),
+    });
     try {
       const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
       const out = await op.read();
@@ -33,6 +44,8 @@ export async function fftCase(ctx: CaseContext, shape: BenchShape, batch: number
         batch,
         bytes: op.bytes,
         dispatches: op.dispatches,
+        variant: op.variant,
+        ...(variant ? { note: `variant forced: ${variant}` } : {}),
         maxRelError: fftError(out.data, shape, check),
         tolerance: fftTolerance(signalPoints(shape)),
         verifiedSignals: check.indices.length,
@@ -72,6 +85,7 @@ export async function resolventCase(
         batch,
         bytes: op.bytes,
         dispatches: op.dispatches,
+        variant: op.variant,
         maxRelError: resolventError(out, shape, check),
         tolerance: resolventTolerance(signalPoints(shape)),
         verifiedSignals: check.indices.length,
@@ -144,6 +158,41 @@ export async function referenceCase(
       });
     } finally {
       ref.destroy();
+    }
+  });
+}
+
+/** The batch reductions alone: R·X and the per-signal and batch sums, on data taken as spectra. */
+export async function reductionsCase(ctx: CaseContext, shape: BenchShape): Promise<void> {
+  const engine = requireEngine(ctx.host);
+  const batch = chooseBatch(
+    signalPoints(shape),
+    ctx.spec.targetBytes,
+    bufferLimits(ctx.host.device),
+  );
+  const input = inputFor(shape, batch);
+  const check = await reductionsCheck(ctx.refs, shape, batch, input);
+  await scoped(ctx.host.device, `reductions ${shape.join('×')}`, async () => {
+    const { op } = await prepareReductions(engine, input, { shape, batch });
+    try {
+      const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
+      const out = await op.read();
+      if (!('filtered' in out)) throw new Error('reductions returned no filtered data');
+      ctx.copyBytes.add(op.bytes);
+      ctx.record({
+        op: 'reductions',
+        device: 'gpu',
+        shape: [...shape],
+        batch,
+        bytes: op.bytes,
+        dispatches: op.dispatches,
+        maxRelError: resolventError(out, shape, check),
+        tolerance: resolventTolerance(signalPoints(shape)),
+        verifiedSignals: check.indices.length,
+        ...timed,
+      });
+    } finally {
+      op.destroy();
     }
   });
 }

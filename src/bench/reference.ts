@@ -50,7 +50,7 @@ export interface ResolventCheck {
 export class References {
   private readonly ffts = new Map<string, FftCheck>();
 
-  constructor(private readonly verifyPoints: number) {}
+  constructor(readonly verifyPoints: number) {}
 
   async fft(shape: BenchShape, batch: number, input: Float32Array): Promise<FftCheck> {
     const key = `${shape.join('x')}/${batch}`;
@@ -74,6 +74,26 @@ export class References {
     const expected = await cpu.resolvent(subset, { shape, batch: indices.length });
     return { indices, expected };
   }
+}
+
+/**
+ * Reference for the batch reductions alone: the input is taken as spectra X. Its metrics are the
+ * resolvent metrics of x = IFFT(X) (float64 round trip), and the expected data output is R·X,
+ * the FFT of the reference's filtered signals.
+ */
+export async function reductionsCheck(
+  refs: References,
+  shape: BenchShape,
+  batch: number,
+  input: Float32Array,
+): Promise<ResolventCheck> {
+  const points = signalPoints(shape);
+  const indices = verifiedSignalIndices(batch, points, refs.verifyPoints);
+  const spectra = pickSignals(input, indices, 2 * points);
+  const x = (await cpu.fft(spectra, { shape, batch: indices.length, inverse: true })).data;
+  const expected = await cpu.resolvent(x, { shape, batch: indices.length });
+  const rx = (await cpu.fft(expected.filtered, { shape, batch: indices.length })).data;
+  return { indices, expected: { ...expected, filtered: rx } };
 }
 
 /** Error of a batch FFT output against its reference, over the checked signals. */

@@ -7,7 +7,8 @@ import { bufferLimits, type BenchHost, type CaseContext, type RawCase } from './
 import { fftjsCase, fftjsWorkersCase } from './cpu-cases';
 import { crossoverCase } from './crossover';
 import { finalizeRun } from './finalize';
-import { fftCase, referenceCase, resolventCase, tfjsCase } from './gpu-cases';
+import { fftCase, reductionsCase, referenceCase, resolventCase, tfjsCase } from './gpu-cases';
+import { FFT_VARIANTS } from '../engine/gpu/gpu-plan';
 import { signalPoints } from './metrics';
 import { References } from './reference';
 import {
@@ -91,6 +92,16 @@ export async function runSuite(
   for (const shape of spec.resolvent) {
     add(`resolvent fused ${shape.join('×')}`, () => resolventCase(ctx, shape, true));
     add(`resolvent separate ${shape.join('×')}`, () => resolventCase(ctx, shape, false));
+    add(`batch reductions ${shape.join('×')}`, () => reductionsCase(ctx, shape));
+  }
+  // The planner's evidence: the same FFT in each kernel variant, side by side.
+  for (const shape of spec.planner) {
+    const batch = chooseBatch(signalPoints(shape), spec.targetBytes, limits);
+    for (const variant of FFT_VARIANTS) {
+      add(`FFT ${shape.join('×')} ×${batch} [${variant}]`, () =>
+        fftCase(ctx, shape, batch, variant),
+      );
+    }
   }
   // The copy reference runs after the cases, at every byte count they moved.
   add('copy reference', async () => {
@@ -100,11 +111,6 @@ export async function runSuite(
     }
   });
   add('read-only reduction reference', () => referenceCase(ctx, 'read-reduce', spec.targetBytes));
-  skipped.push({
-    what: 'batch reductions alone',
-    reason:
-      'the engine exposes no reductions-only operation; they are timed inside the resolvent pipeline',
-  });
   if (spec.crossover) {
     const { shape, batches } = spec.crossover;
     add(`GPU vs CPU crossover ${shape.join('×')}`, async () => {

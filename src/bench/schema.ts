@@ -67,6 +67,8 @@ export const CaseResultSchema = z.object({
   verifiedSignals: count,
   /** The adapter is a software rasterizer (SwiftShader, llvmpipe, WARP): CPU emulation. */
   software: z.boolean(),
+  /** The engine's kernel variant that ran the case (see the engine's planner). */
+  variant: z.enum(['workgroup', 'stages']).optional(),
   note: z.string().optional(),
 });
 export type CaseResult = z.infer<typeof CaseResultSchema>;

@@ -14,6 +14,8 @@ export interface SuiteSpec {
   fft2d: readonly number[];
   /** Shapes of the resolvent pipeline, measured fused and as separate passes. */
   resolvent: readonly BenchShape[];
+  /** Shapes whose FFT is measured in every kernel variant (what the planner chooses from). */
+  planner: readonly BenchShape[];
   /** 1D lengths TensorFlow.js's WebGPU FFT is measured at (its kernel is O(N²) per signal). */
   tfjs: readonly number[];
   /** Shape and batches of the GPU-vs-CPU crossover sweep. */
@@ -45,6 +47,7 @@ export const SUITES: Record<SuiteName, SuiteSpec> = {
     fft1d: pow2(4, 20),
     fft2d: pow2(6, 11),
     resolvent: [[1024], [65536], [256, 256], [1024, 1024]],
+    planner: [[256], [4096], [65536], [512, 512]],
     tfjs: [64, 256, 1024, 4096],
     crossover: { shape: [1024], batches: pow2(0, 12) },
     targetBytes: 32 * 2 ** 20,
@@ -60,6 +63,7 @@ export const SUITES: Record<SuiteName, SuiteSpec> = {
     fft1d: pow2(4, 20, 2),
     fft2d: [64, 256, 1024],
     resolvent: [[4096], [256, 256]],
+    planner: [[1024], [256, 256]],
     tfjs: [256, 1024],
     crossover: { shape: [1024], batches: pow2(0, 10, 2) },
     targetBytes: 4 * 2 ** 20,
@@ -75,6 +79,7 @@ export const SUITES: Record<SuiteName, SuiteSpec> = {
     fft1d: [16, 1024],
     fft2d: [64],
     resolvent: [[256]],
+    planner: [[256]],
     tfjs: [64],
     crossover: { shape: [256], batches: [1, 8] },
     targetBytes: 256 * 2 ** 10,

@@ -74,8 +74,9 @@ export interface GpuEngine extends Engine {
     data: InputArray,
     options: TransformOptions & VariantChoice,
   ): Promise<PreparedOp>;
+  /** 'reductions': the filter and batch reductions alone, on `data` taken as spectra. */
   prepare(
-    kind: 'resolvent',
+    kind: 'resolvent' | 'reductions',
     data: InputArray,
     options: ResolventOptions & VariantChoice,
   ): Promise<PreparedOp>;
@@ -223,8 +224,9 @@ class WebGpuEngine implements GpuEngine {
     data: InputArray,
     options: TransformOptions & VariantChoice,
   ): Promise<PreparedOp>;
+  /** 'reductions': the filter and batch reductions alone, on `data` taken as spectra. */
   prepare(
-    kind: 'resolvent',
+    kind: 'resolvent' | 'reductions',
     data: InputArray,
     options: ResolventOptions & VariantChoice,
   ): Promise<PreparedOp>;
@@ -241,7 +243,7 @@ class WebGpuEngine implements GpuEngine {
             return { ...r, inverse: false, q: qTables(r.shape, r.kUnit, r.kScale) };
           })();
     const fused = kind === 'resolvent' && ((options as ResolventOptions).fused ?? true);
-    const operation = kind === 'fft' ? 'prepared FFT' : 'prepared resolvent';
+    const operation = `prepared ${kind}`;
     this.assertUsable(operation);
     const chunk = chunkSignals(operation, this.device.limits, Infinity, o.shape, o.batch);
     if (chunk < o.batch) {

@@ -15,7 +15,8 @@ import { reduceLevels, resolventGeometry } from './reduce-plan';
 import { twiddleTable } from './twiddles';
 import type { Shape } from '../types';
 
-export type PlanKind = 'fft' | 'resolvent';
+/** 'reductions': the filter and sums alone, on data that already is a spectrum (no FFTs). */
+export type PlanKind = 'fft' | 'resolvent' | 'reductions';
 export type FftVariant = 'workgroup' | 'stages';
 export const FFT_VARIANTS: readonly FftVariant[] = ['workgroup', 'stages'];
 
@@ -107,7 +108,7 @@ export class Plan {
       GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     );
     this.rwDummy = this.buffer(`${name} unused sums`, 16, GPUBufferUsage.STORAGE);
-    if (spec.kind === 'resolvent') this.allocateResolvent(name);
+    if (spec.kind !== 'fft') this.allocateResolvent(name);
   }
 
   private allocateResolvent(name: string): void {
@@ -258,6 +259,8 @@ export class Plan {
 
     if (this.spec.kind === 'fft') {
       fft(options.inverse);
+    } else if (this.spec.kind === 'reductions') {
+      steps.push(...this.resolventSteps(signals, first, options.phi, next()));
     } else if (options.fused && this.canFuse && this.spec.variant === 'workgroup') {
       const pass = this.program.passes[0] as FftPass;
       const fused = {
@@ -283,7 +286,7 @@ export class Plan {
       steps.push(...this.resolventSteps(signals, first, options.phi, next()));
       fft(true);
     }
-    if (this.spec.kind === 'resolvent' && options.lastChunk) {
+    if (this.spec.kind !== 'fft' && options.lastChunk) {
       const batch = this.spec.batch;
       steps.push(
         ...this.reduceChain(

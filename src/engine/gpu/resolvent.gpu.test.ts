@@ -168,6 +168,30 @@ describe('prepared operations (data kept on the GPU for timing)', () => {
   }
 });
 
+describe('batch reductions alone (prepare "reductions")', () => {
+  for (const shape of [[4096], [16], [32, 64]] as Shape[]) {
+    it(`[${shape.join('×')}]: metrics of the spectrum X = FFT(x) equal the reference metrics of x`, async () => {
+      const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
+      const batch = 6;
+      const x = uniformSigned(31, batch * size * 2);
+      const X = (await cpu.fft(x, { shape, batch })).data;
+      const o = { shape, batch, phi: 0.7, kUnit: 'radians' as const, lambda: 2 };
+      const op = await gpu.engine.prepare('reductions', Float32Array.from(X), o);
+      expect(op.dispatches).toBeGreaterThanOrEqual(2); // filter + sums, then the batch level(s)
+      await op.run(2);
+      const g = (await op.read()) as ResolventResult;
+      const c = await cpu.resolvent(x, o);
+      expect(maxRelDiff(g.coherence, c.coherence)).toBeLessThan(METRIC_TOL);
+      expect(maxRelDiff(g.highKEnergy, c.highKEnergy)).toBeLessThan(METRIC_TOL);
+      expect(Math.abs(g.regularizer - c.regularizer) / c.regularizer).toBeLessThan(METRIC_TOL);
+      // The data output is R·X, the filtered spectrum.
+      const rx = (await cpu.fft(c.filtered, { shape, batch })).data;
+      expect(linfRelError(g.filtered, rx)).toBeLessThan(fftTolerance(size));
+      op.destroy();
+    });
+  }
+});
+
 describe('chunked runs equal unchunked runs', () => {
   it('FFT and resolvent, 1D and 2D, with a batch split across chunks', async () => {
     for (const variant of FFT_VARIANTS) {
