@@ -58,11 +58,11 @@ export interface CaseDelta {
   bError: number | null;
 }
 
-export function caseKey(c: Pick<CaseResult, 'op' | 'shape' | 'batch'>): string {
-  return `${c.op} ${c.shape.join('×')} ×${c.batch}`;
+export function caseKey(c: Pick<CaseResult, 'op' | 'shape' | 'batch' | 'variant'>): string {
+  return `${c.op}${c.variant ? ` [${c.variant}]` : ''} ${c.shape.join('×')} ×${c.batch}`;
 }
 
-/** Every case of either run, matched by op, shape and batch, in run a's order then b's. */
+/** Every case of either run, matched by op, variant, shape and batch, in run a's order then b's. */
 export function compareRuns(a: BenchRun, b: BenchRun): CaseDelta[] {
   const bByKey = new Map(b.cases.map((c) => [caseKey(c), c]));
   const seen = new Set<string>();

@@ -1,0 +1,89 @@
+/**
+ * Starts the app core: store, engine session (device acquisition and recovery), run loop and
+ * permalink. React is not involved; `main.tsx` renders the UI over the returned store.
+ */
+import { createCpuEngine, createEngine } from '../engine';
+import { createEngineSession } from './engine-session';
+import { acquireGpu } from './gpu-device';
+import { NOTICE } from './notices';
+import { initialConfig, syncPermalink } from './permalink-sync';
+import { startRunLoop } from './run-loop';
+import { createAppStore, type AppStore } from './store';
+import { createWorkloadSource } from './workload-source';
+
+export interface App {
+  store: AppStore;
+  dispose(): void;
+}
+
+type SimpleStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/**
+ * window.localStorage itself throws where storage is blocked (cookies off, some sandboxed
+ * frames); the app then keeps its configuration for this page only, in memory.
+ */
+function storageOf(win: Window): { storage: SimpleStorage; blocked: string | null } {
+  try {
+    return { storage: win.localStorage, blocked: null };
+  } catch (error) {
+    const memory = new Map<string, string>();
+    return {
+      storage: {
+        getItem: (key) => memory.get(key) ?? null,
+        setItem: (key, value) => void memory.set(key, value),
+      },
+      blocked: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+function nextAnimationFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+export function startApp(win: Window = window): App {
+  const { storage, blocked } = storageOf(win);
+  const place = { location: win.location, history: win.history, storage };
+  const { config, notice, benchLink } = initialConfig(place);
+  const store = createAppStore(config, benchLink ? 'benchmark' : 'playground');
+  if (notice) store.getState().notify(notice);
+  if (blocked) {
+    store.getState().notify({
+      id: NOTICE.storage,
+      level: 'info',
+      title: 'This browser blocks localStorage: the configuration lives in the URL only.',
+      lines: [blocked],
+    });
+  }
+  const stopPermalink = syncPermalink(store, place, win);
+
+  const session = createEngineSession(
+    {
+      acquire: () => acquireGpu(win.navigator.gpu),
+      createGpuEngine: (device) => createEngine(device),
+      createCpuEngine,
+      delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    },
+    {
+      backend: (engine, epoch, adapter) =>
+        store.getState().setBackend({ kind: engine.backend, epoch, adapter }),
+      notice: (n) => store.getState().notify(n),
+    },
+  );
+  const loop = startRunLoop({
+    store,
+    session,
+    workloads: createWorkloadSource(),
+    nextFrame: nextAnimationFrame,
+    now: () => performance.now(),
+  });
+
+  return {
+    store,
+    dispose: () => {
+      loop.stop();
+      session.dispose();
+      stopPermalink();
+    },
+  };
+}

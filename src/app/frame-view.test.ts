@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createCpuEngine } from '../engine';
+import { frameMetrics, signalView } from './frame-view';
+import type { Workload } from './workload-source';
+
+const shape = [8] as const;
+const work: Workload = {
+  key: 'test',
+  shape,
+  batch: 2,
+  data: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 0, -1, 0, 1, 0, -1]),
+};
+
+async function resolvent(phi: number) {
+  return createCpuEngine().resolvent(work.data, { shape, batch: 2, phi, real: true });
+}
+
+describe('signalView', () => {
+  it('copies out the chosen signal, original and the real part of the filtered one', async () => {
+    const r = await resolvent(1);
+    const view = signalView(work, r, 1, new Float32Array(8), null);
+    expect(Array.from(view.original)).toEqual([0, 1, 0, -1, 0, 1, 0, -1]);
+    expect(view.filtered[1]).toBeCloseTo(r.filtered[2 * (8 + 1)] ?? NaN, 6);
+    expect(view.coherence).toHaveLength(2);
+  });
+
+  it('returns the previous view when every number is the same, a new one otherwise', async () => {
+    const mag = new Float32Array(8);
+    const first = signalView(work, await resolvent(1), 0, mag, null);
+    expect(signalView(work, await resolvent(1), 0, mag, first)).toBe(first);
+    expect(signalView(work, await resolvent(2), 0, mag, first)).not.toBe(first);
+    expect(signalView(work, await resolvent(1), 1, mag, first)).not.toBe(first);
+  });
+});
+
+describe('frameMetrics', () => {
+  it('counts two 5·N·log2 N FFTs and 32·N bytes per signal over the frame time', async () => {
+    const r = {
+      ...(await resolvent(1)),
+      timing: { ms: 2, method: 'wall' as const, dispatches: 0, chunks: 1 },
+    };
+    const engine = createCpuEngine();
+    const m = frameMetrics(3, { engine, epoch: 1, lost: null }, work, r);
+    expect(m.signalsPerSecond).toBe(1000);
+    expect(m.gflops).toBeCloseTo((2 * 2 * 5 * 8 * 3) / 0.002 / 1e9, 15);
+    expect(m.gbps).toBeCloseTo((2 * 32 * 8) / 0.002 / 1e9, 15);
+    expect(m.backend).toBe('cpu');
+  });
+});

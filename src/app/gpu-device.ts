@@ -1,0 +1,136 @@
+/**
+ * The one place that acquires a WebGPU adapter and device. It asks for the adapter's larger
+ * limits and for timestamp queries when offered, and turns each way of not getting a device
+ * into a typed reason the UI can explain.
+ */
+
+/** Why there is no WebGPU device. */
+export type GpuUnavailableReason = 'no-navigator-gpu' | 'no-adapter' | 'device-refused';
+
+export interface AdapterSummary {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  /** A fallback (software) adapter, e.g. SwiftShader: its timings measure CPU emulation. */
+  isFallback: boolean;
+  /** The device's limits that bound this workload. */
+  limits: Record<string, number>;
+  /** Every feature the device was created with. */
+  features: string[];
+}
+
+export type GpuAcquisition =
+  | { ok: true; adapter: GPUAdapter; device: GPUDevice; summary: AdapterSummary }
+  | { ok: false; reason: GpuUnavailableReason; message: string };
+
+/** Limits raised to the adapter's maximum: they decide how large N × batch can get. */
+const RAISED_LIMITS = [
+  'maxComputeWorkgroupStorageSize',
+  'maxStorageBufferBindingSize',
+  'maxBufferSize',
+] as const;
+
+/** Limits shown in the adapter panel. */
+const SHOWN_LIMITS = [
+  ...RAISED_LIMITS,
+  'maxComputeInvocationsPerWorkgroup',
+  'maxComputeWorkgroupSizeX',
+  'maxComputeWorkgroupsPerDimension',
+  'maxStorageBuffersPerShaderStage',
+] as const;
+
+const OPTIONAL_FEATURES: readonly GPUFeatureName[] = ['timestamp-query'];
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `gpu` is injectable so unit tests can stand in a fake `navigator.gpu`. */
+export async function acquireGpu(
+  gpu: GPU | undefined = globalThis.navigator?.gpu,
+): Promise<GpuAcquisition> {
+  if (!gpu) {
+    return {
+      ok: false,
+      reason: 'no-navigator-gpu',
+      message: 'This browser exposes no WebGPU (navigator.gpu is missing).',
+    };
+  }
+  let adapter: GPUAdapter | null;
+  try {
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'no-adapter',
+      message: `requestAdapter() failed: ${describe(error)}`,
+    };
+  }
+  if (!adapter) {
+    return {
+      ok: false,
+      reason: 'no-adapter',
+      message:
+        'WebGPU is present but no GPU adapter was offered (it may be disabled or blocklisted).',
+    };
+  }
+  const requiredLimits: Record<string, number> = {};
+  for (const name of RAISED_LIMITS) requiredLimits[name] = adapter.limits[name];
+  const requiredFeatures = OPTIONAL_FEATURES.filter((f) => adapter.features.has(f));
+  let device: GPUDevice;
+  try {
+    device = await adapter.requestDevice({
+      label: 'playground device',
+      requiredLimits,
+      requiredFeatures,
+    });
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'device-refused',
+      message: `The adapter refused to create a device: ${describe(error)}`,
+    };
+  }
+  return { ok: true, adapter, device, summary: summarize(adapter, device) };
+}
+
+function summarize(adapter: GPUAdapter, device: GPUDevice): AdapterSummary {
+  const info = adapter.info;
+  const limits: Record<string, number> = {};
+  for (const name of SHOWN_LIMITS) limits[name] = device.limits[name];
+  return {
+    vendor: info.vendor,
+    architecture: info.architecture,
+    device: info.device,
+    description: info.description,
+    // Older browsers lack info.isFallbackAdapter; SwiftShader is a software adapter regardless.
+    isFallback: info.isFallbackAdapter === true || info.architecture === 'swiftshader',
+    limits,
+    features: [...device.features].sort(),
+  };
+}
+
+export interface DeviceWatch {
+  onLost(info: GPUDeviceLostInfo): void;
+  onUncapturedError(error: GPUError): void;
+}
+
+/**
+ * Routes a device's loss and its uncaptured errors to the handlers. A loss with reason
+ * 'destroyed' is one the app caused itself (it destroyed the device) and is not reported.
+ */
+export function watchDevice(device: GPUDevice, watch: DeviceWatch): () => void {
+  let active = true;
+  const onError = (event: GPUUncapturedErrorEvent): void => {
+    if (active) watch.onUncapturedError(event.error);
+  };
+  device.addEventListener('uncapturederror', onError);
+  void device.lost.then((info) => {
+    if (active && info.reason !== 'destroyed') watch.onLost(info);
+  });
+  return () => {
+    active = false;
+    device.removeEventListener('uncapturederror', onError);
+  };
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { createCpuEngine, GpuLimitError, type Engine, type ResolventOptions } from '../engine';
+import { DEFAULT_CONFIG } from '../io/config';
+import type { EngineSession } from './engine-session';
+import { startRunLoop } from './run-loop';
+import { createAppStore, type AppStore } from './store';
+import { createWorkloadSource } from './workload-source';
+
+const SMALL = { ...DEFAULT_CONFIG, n: 64, batch: 4 };
+
+/** The CPU engine, wrapped to count calls, track concurrency and fail on demand. */
+function instrumented() {
+  const cpu = createCpuEngine();
+  const stats = { calls: 0, inFlight: 0, maxInFlight: 0 };
+  let failWhen: (o: ResolventOptions) => Error | null = () => null;
+  const engine: Engine = {
+    backend: 'webgpu',
+    fft: (d, o) => cpu.fft(d, o),
+    async resolvent(data, options) {
+      stats.calls += 1;
+      stats.inFlight += 1;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      try {
+        await Promise.resolve();
+        const error = failWhen(options);
+        if (error) throw error;
+        return await cpu.resolvent(data, options);
+      } finally {
+        stats.inFlight -= 1;
+      }
+    },
+    destroy: () => undefined,
+  };
+  return { engine, stats, fail: (f: typeof failWhen) => (failWhen = f) };
+}
+
+function start(store: AppStore, engine: Engine) {
+  const session: EngineSession = {
+    ready: () => Promise.resolve({ engine, epoch: 1, lost: null }),
+    reportLost: () => undefined,
+    dispose: () => undefined,
+  };
+  let t = 0;
+  return startRunLoop({
+    store,
+    session,
+    workloads: createWorkloadSource(),
+    nextFrame: () => new Promise((r) => setTimeout(r, 0)),
+    now: () => (t += 50),
+  });
+}
+
+function until(store: AppStore, check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (check()) return resolve();
+    const off = store.subscribe(() => {
+      if (check()) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('run loop', () => {
+  it('publishes frames with the engine numbers and never overlaps GPU work', async () => {
+    const store = createAppStore(SMALL);
+    const { engine, stats } = instrumented();
+    const loop = start(store, engine);
+    await until(store, () => (store.getState().frame?.seq ?? 0) >= 6);
+    loop.stop();
+    const { frame, history, signal } = store.getState();
+    expect(stats.maxInFlight).toBe(1);
+    expect(frame?.batch).toBe(4);
+    expect(frame?.batchCoherence).toBeGreaterThan(0);
+    expect(frame?.batchCoherence).toBeLessThanOrEqual(1);
+    expect(signal?.original).toHaveLength(64);
+    expect(signal?.coherence).toHaveLength(4);
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.length).toBeLessThanOrEqual(300);
+  });
+
+  it('keeps the last good configuration when a new one exceeds a limit', async () => {
+    const store = createAppStore(SMALL);
+    const { engine, fail } = instrumented();
+    fail((o) =>
+      o.batch > 100 ? new GpuLimitError('maxBufferSize', 100, 'batch 128 does not fit') : null,
+    );
+    const loop = start(store, engine);
+    await until(store, () => store.getState().frame !== null);
+    store.getState().setConfig({ ...SMALL, batch: 128 });
+    await until(store, () => store.getState().notices.some((n) => n.id === 'limit'));
+    await until(store, () => store.getState().config.batch === 4);
+    const seq = store.getState().frame?.seq ?? 0;
+    await until(store, () => (store.getState().frame?.seq ?? 0) > seq + 2);
+    loop.stop();
+    const notice = store.getState().notices.find((n) => n.id === 'limit');
+    expect(notice?.lines.join(' ')).toContain('maxBufferSize');
+    expect(notice?.lines.join(' ')).toContain('100');
+    expect(store.getState().frame?.batch).toBe(4);
+  });
+
+  it('while paused, a step computes exactly one frame', async () => {
+    const store = createAppStore(SMALL);
+    const { engine, stats } = instrumented();
+    store.getState().setRunning(false);
+    const loop = start(store, engine);
+    // Paused from the start: the first frame still comes (new inputs), then the loop parks.
+    await until(store, () => store.getState().idle && store.getState().frame !== null);
+    const calls = stats.calls;
+    store.getState().step();
+    await until(store, () => store.getState().frame?.seq === 2);
+    await until(store, () => store.getState().idle);
+    loop.stop();
+    expect(stats.calls).toBe(calls + 1);
+  });
+
+  it('reset clears the history and restarts the frame count, also while paused', async () => {
+    const store = createAppStore(SMALL);
+    const { engine } = instrumented();
+    const loop = start(store, engine);
+    await until(store, () => store.getState().history.length >= 2);
+    store.getState().setRunning(false);
+    await until(store, () => store.getState().idle);
+    store.getState().reset();
+    expect(store.getState().history).toEqual([]);
+    await until(store, () => store.getState().frame !== null);
+    await until(store, () => store.getState().idle);
+    loop.stop();
+    expect(store.getState().frame?.seq).toBe(1);
+    expect(store.getState().history.map((p) => p.frame)).toEqual([1]);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * The run loop: one frame = the φ-resolvent of the whole batch on the current engine. Each
+ * frame's GPU work is awaited before the next is queued, so work never piles up; the store
+ * (and so React) is updated at most every PUBLISH_MS, with history capped at HISTORY_CAP.
+ */
+import { DeviceLostError, type ResolventResult } from '../engine';
+import type { ActiveEngine, EngineSession } from './engine-session';
+import { explain, isConfigError, settlesWithin, toError } from './frame-errors';
+import { createSpectrumCache, frameMetrics, signalView } from './frame-view';
+import { ThroughputWindow } from './history';
+import { NOTICE } from './notices';
+import type { AppState, AppStore, SignalView } from './store';
+import { frameWork } from './throughput';
+import type { Workload, WorkloadSource } from './workload-source';
+
+export const PUBLISH_MS = 100;
+/** Unclassified GPU failures in a row before the loop stops retrying. */
+const MAX_GPU_FAILURES = 3;
+/** How long a failed frame waits to learn whether the device was lost (loss events lag). */
+const LOSS_GRACE_MS = 100;
+
+export interface RunLoopDeps {
+  store: AppStore;
+  session: EngineSession;
+  workloads: WorkloadSource;
+  /** Resolves when the browser is ready for the next frame (requestAnimationFrame). */
+  nextFrame(): Promise<void>;
+  now(): number;
+}
+
+export interface RunLoop {
+  stop(): void;
+}
+
+/** The parts of the state a frame depends on; a change while paused computes one frame. */
+function inputsOf(s: AppState): readonly unknown[] {
+  return [s.config, s.imported, s.selectedSignal, s.stepToken, s.resetToken];
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export function startRunLoop(deps: RunLoopDeps): RunLoop {
+  const { store, session, workloads } = deps;
+  let stopped = false;
+  let seq = 0;
+  let t0 = deps.now();
+  let lastPublish = -Infinity;
+  let resetToken = store.getState().resetToken;
+  let lastGood: Pick<AppState, 'config' | 'imported'> | null = null;
+  let lastInputs: readonly unknown[] = [];
+  let gpuFailures = 0;
+  const rates = new ThroughputWindow();
+  const spectrum = createSpectrumCache();
+
+  function wantsFrame(s: AppState): boolean {
+    if (s.tab !== 'playground') return false;
+    return s.running || !sameInputs(inputsOf(s), lastInputs);
+  }
+
+  /** Parks until a state change wants a frame. */
+  async function waitForWork(): Promise<void> {
+    store.setState({ idle: true });
+    await new Promise<void>((resolve) => {
+      const unsubscribe = store.subscribe((s) => {
+        if (stopped || wantsFrame(s)) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+    store.setState({ idle: false });
+  }
+
+  /** Back to the last configuration that ran, or pause when there is none. */
+  function reject(state: AppState, error: Error): void {
+    const actions = store.getState();
+    const fallback = lastGood;
+    if (fallback && (fallback.config !== state.config || fallback.imported !== state.imported)) {
+      actions.setConfig(fallback.config);
+      actions.setImported(fallback.imported);
+      actions.notify({
+        id: NOTICE.limit,
+        level: 'error',
+        title: 'That configuration cannot run here; the last good configuration keeps running.',
+        lines: explain(error),
+      });
+      return;
+    }
+    actions.setRunning(false);
+    actions.notify({
+      id: NOTICE.runError,
+      level: 'error',
+      title: 'The workload could not run; paused.',
+      lines: explain(error),
+    });
+  }
+
+  async function failed(state: AppState, active: ActiveEngine, error: unknown): Promise<void> {
+    // A failure caused by a device loss is not the configuration's fault: when the device
+    // turns out to be lost, leave it to the session's recovery and keep the configuration.
+    if (active.lost && (await settlesWithin(active.lost, LOSS_GRACE_MS))) return;
+    if (error instanceof DeviceLostError) {
+      session.reportLost(active.epoch, error.reason, error.message);
+    } else if (isConfigError(error)) {
+      reject(state, error);
+    } else if (active.engine.backend === 'webgpu' && ++gpuFailures < MAX_GPU_FAILURES) {
+      store.getState().notify({
+        id: NOTICE.runError,
+        level: 'error',
+        title: 'A frame failed on the GPU; retrying.',
+        lines: [toError(error).message],
+      });
+    } else {
+      reject(state, toError(error));
+    }
+  }
+
+  async function frame(): Promise<void> {
+    const active = await session.ready();
+    const state = store.getState();
+    lastInputs = inputsOf(state);
+    if (state.resetToken !== resetToken) {
+      resetToken = state.resetToken;
+      seq = 0;
+      t0 = deps.now();
+      lastPublish = -Infinity;
+      rates.take();
+    }
+    let work: Workload;
+    let result: ResolventResult;
+    let signal: SignalView;
+    try {
+      work = workloads.get(state);
+      const { phi, lambda, kUnit, kScale } = state.config;
+      const { shape, batch } = work;
+      const options = { shape, batch, phi, lambda, kUnit, kScale, real: true };
+      result = await active.engine.resolvent(work.data, options);
+      const index = Math.min(state.selectedSignal, work.batch - 1);
+      const magnitude = await spectrum(active, work, index);
+      signal = signalView(work, result, index, magnitude, store.getState().signal);
+    } catch (error) {
+      await failed(state, active, error);
+      return;
+    }
+    gpuFailures = 0;
+    lastGood = { config: state.config, imported: state.imported };
+    seq += 1;
+    const { flops, bytes } = frameWork(work.shape, work.batch);
+    rates.add(work.batch, flops, bytes, result.timing.ms);
+    const now = deps.now();
+    const live = store.getState();
+    if (live.running && now - lastPublish < PUBLISH_MS) return;
+    lastPublish = now;
+    const averaged = rates.take();
+    live.publish(
+      frameMetrics(seq, active, work, result),
+      signal,
+      averaged && {
+        t: (now - t0) / 1000,
+        frame: seq,
+        highKEnergy: result.batchHighKEnergy,
+        coherence: result.batchCoherence,
+        ...averaged,
+      },
+    );
+  }
+
+  void (async () => {
+    while (!stopped) {
+      try {
+        if (wantsFrame(store.getState())) {
+          await frame();
+          await deps.nextFrame();
+        } else {
+          await waitForWork();
+        }
+      } catch (error) {
+        // A bug must not end the loop silently: say so, pause, and wait for the user.
+        store.getState().setRunning(false);
+        store.getState().notify({
+          id: NOTICE.runError,
+          level: 'error',
+          title: 'The run loop hit an unexpected error; paused.',
+          lines: [toError(error).message],
+        });
+      }
+    }
+  })();
+
+  return {
+    stop: () => {
+      stopped = true;
+      // Wake a loop parked in waitForWork so it sees `stopped` and ends.
+      store.setState({});
+    },
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The app's state, React-free (zustand/vanilla): the configuration the user asked for, the
+ * run state, the engine in use, banners, and what the last published frame showed. The run
+ * loop writes frames here at most ~10 times a second; React reads it through `ui/use-app.ts`.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Backend, Shape, TimingMethod } from '../engine';
+import type { PlaygroundConfig } from '../io/config';
+import type { ImportedData } from '../io/import';
+import type { AdapterSummary } from './gpu-device';
+import { pushCapped } from './history';
+import type { Notice } from './notices';
+
+export const HISTORY_CAP = 300;
+
+export type Tab = 'playground' | 'benchmark';
+
+/** The numbers of one frame (one resolvent of the whole batch). */
+export interface FrameMetrics {
+  /** Frames completed since the last reset. */
+  seq: number;
+  /** Engine epoch that computed it (a new epoch after each device re-acquisition). */
+  epoch: number;
+  backend: Backend;
+  shape: Shape;
+  batch: number;
+  batchHighKEnergy: number;
+  batchCoherence: number;
+  regularizer: number;
+  signalsPerSecond: number;
+  gflops: number;
+  gbps: number;
+  ms: number;
+  method: TimingMethod;
+  dispatches: number;
+  chunks: number;
+}
+
+/** One point of the time plots; throughput averaged over the frames since the last point. */
+export interface HistoryPoint {
+  /** Seconds since the last reset. */
+  t: number;
+  /** Sequence number of the frame whose metrics this point shows. */
+  frame: number;
+  highKEnergy: number;
+  coherence: number;
+  signalsPerSecond: number;
+  gflops: number;
+  gbps: number;
+}
+
+/** The selected signal of the batch, and per-signal metrics of the whole batch. */
+export interface SignalView {
+  index: number;
+  shape: Shape;
+  original: Float32Array;
+  /** Real part of the filtered signal. */
+  filtered: Float32Array;
+  /** |X| of the original signal, row-major bins. */
+  magnitude: Float32Array;
+  coherence: Float64Array;
+  highKEnergy: Float64Array;
+}
+
+export type BackendStatus =
+  { kind: 'starting' } | { kind: Backend; epoch: number; adapter: AdapterSummary | null };
+
+export interface AppState {
+  tab: Tab;
+  config: PlaygroundConfig;
+  /** Imported data replaces the generator until cleared. */
+  imported: ImportedData | null;
+  running: boolean;
+  /** The run loop is parked, waiting for a change (paused, or on another tab). */
+  idle: boolean;
+  /** Bumped by "single step": the loop runs one frame per bump while paused. */
+  stepToken: number;
+  /** Bumped by "reset": the loop restarts its clock and frame counter. */
+  resetToken: number;
+  selectedSignal: number;
+  backend: BackendStatus;
+  notices: readonly Notice[];
+  frame: FrameMetrics | null;
+  signal: SignalView | null;
+  history: readonly HistoryPoint[];
+}
+
+export interface AppActions {
+  setTab(tab: Tab): void;
+  setConfig(config: PlaygroundConfig): void;
+  setImported(data: ImportedData | null): void;
+  setRunning(running: boolean): void;
+  step(): void;
+  reset(): void;
+  selectSignal(index: number): void;
+  setBackend(backend: BackendStatus): void;
+  notify(notice: Notice): void;
+  dismiss(id: string): void;
+  publish(frame: FrameMetrics, signal: SignalView, point: HistoryPoint | null): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions>;
+
+export function createAppStore(config: PlaygroundConfig, tab: Tab = 'playground'): AppStore {
+  return createStore<AppState & AppActions>()((set) => ({
+    tab,
+    config,
+    imported: null,
+    running: true,
+    idle: false,
+    stepToken: 0,
+    resetToken: 0,
+    selectedSignal: 0,
+    backend: { kind: 'starting' },
+    notices: [],
+    frame: null,
+    signal: null,
+    history: [],
+
+    setTab: (tab) => set({ tab }),
+    setConfig: (next) => set({ config: next }),
+    setImported: (imported) => set({ imported, selectedSignal: 0 }),
+    setRunning: (running) => set({ running }),
+    step: () => set((s) => ({ running: false, stepToken: s.stepToken + 1 })),
+    reset: () => set((s) => ({ resetToken: s.resetToken + 1, history: [], frame: null })),
+    selectSignal: (selectedSignal) => set({ selectedSignal }),
+    setBackend: (backend) => set({ backend }),
+    notify: (notice) =>
+      set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
+    dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    publish: (frame, signal, point) =>
+      set((s) => ({
+        frame,
+        signal,
+        history: point ? pushCapped(s.history, point, HISTORY_CAP) : s.history,
+      })),
+  }));
+}
+
+/** Number of signals the current workload has (imported data overrides the generator). */
+export function batchOf(state: Pick<AppState, 'config' | 'imported'>): number {
+  return state.imported ? state.imported.batch : state.config.batch;
+}

@@ -1,0 +1,28 @@
+/** Entry point: start the React-free app core, then render the UI over its store. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { startApp } from './app/app';
+import { AppStoreContext } from './ui/app-context';
+import { App } from './ui/App';
+import './styles/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+const app = startApp(window);
+const reactRoot = createRoot(root);
+// During development a hot update of this module starts a fresh app: free the old one first.
+if (import.meta.hot) {
+  import.meta.hot.dispose(() => {
+    reactRoot.unmount();
+    app.dispose();
+  });
+}
+
+reactRoot.render(
+  <StrictMode>
+    <AppStoreContext value={app.store}>
+      <App />
+    </AppStoreContext>
+  </StrictMode>,
+);

@@ -1,0 +1,68 @@
+/** The page: header with the Playground | Benchmark tabs, the banner area, the active view. */
+import { lazy, Suspense } from 'react';
+import type { Tab } from '../app/store';
+import { useAppState } from './app-context';
+import { BackendBadge } from './BackendBadge';
+import { ErrorBoundary } from './ErrorBoundary';
+import { NoticeArea } from './NoticeArea';
+import { Playground } from './Playground';
+
+// The benchmark view is its own chunk: the playground does not pay for it until asked.
+const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
+
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'playground', label: 'Playground' },
+  { id: 'benchmark', label: 'Benchmark' },
+];
+
+export function App() {
+  const tab = useAppState((s) => s.tab);
+  const setTab = useAppState((s) => s.setTab);
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            φ
+          </span>
+          <div>
+            <h1>φ-resolvent playground</h1>
+            <p className="tagline">
+              Batched FFT · spectral filter · reductions in WebGPU compute shaders
+            </p>
+          </div>
+        </div>
+        <nav className="tabs" role="tablist" aria-label="Views">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              data-testid={`tab-${t.id}`}
+              className={tab === t.id ? 'tab active' : 'tab'}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </nav>
+        <BackendBadge />
+      </header>
+      <NoticeArea />
+      <main>
+        <ErrorBoundary>
+          {tab === 'playground' ? (
+            <Playground />
+          ) : (
+            <div className="bench-wrap">
+              <Suspense fallback={<p className="muted">Loading the benchmark…</p>}>
+                <BenchView />
+              </Suspense>
+            </div>
+          )}
+        </ErrorBoundary>
+      </main>
+    </div>
+  );
+}

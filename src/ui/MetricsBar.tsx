@@ -1,0 +1,85 @@
+/**
+ * The current frame's numbers. Each readout carries its full-precision value in `data-value`
+ * (and the frame's engine epoch and sequence number) so tests compare numbers, not text.
+ */
+import type { FrameMetrics } from '../app/store';
+import { useAppState } from './app-context';
+import { formatNumber, formatRate } from './format';
+
+interface ReadoutProps {
+  testId: string;
+  label: string;
+  value: number | null;
+  text: string;
+  sub: string;
+  frame: FrameMetrics | null;
+}
+
+function Readout({ testId, label, value, text, sub, frame }: ReadoutProps) {
+  return (
+    <div
+      className="readout"
+      data-testid={testId}
+      data-value={value === null ? '' : String(value)}
+      data-epoch={frame?.epoch ?? 0}
+      data-seq={frame?.seq ?? 0}
+    >
+      <span className="readout-label">{label}</span>
+      <span className="readout-value">{text}</span>
+      <span className="readout-sub">{sub}</span>
+    </div>
+  );
+}
+
+export function MetricsBar() {
+  const frame = useAppState((s) => s.frame);
+  const lambda = useAppState((s) => s.config.lambda);
+  const idle = useAppState((s) => s.idle);
+  const dash = '—';
+  return (
+    <section className="card metrics" aria-label="Current frame">
+      <Readout
+        testId="metric-high-k-energy"
+        label="High-k energy E_hk"
+        value={frame?.batchHighKEnergy ?? null}
+        text={frame ? formatNumber(frame.batchHighKEnergy, 5) : dash}
+        sub={
+          frame ? `regularizer λ·E_hk = ${formatNumber(frame.regularizer, 4)} (λ = ${lambda})` : ''
+        }
+        frame={frame}
+      />
+      <Readout
+        testId="metric-coherence"
+        label="Coherence C"
+        value={frame?.batchCoherence ?? null}
+        text={frame ? formatNumber(frame.batchCoherence, 6) : dash}
+        sub="share of energy kept, batch-weighted"
+        frame={frame}
+      />
+      <Readout
+        testId="metric-throughput"
+        label="Throughput"
+        value={frame?.signalsPerSecond ?? null}
+        text={frame ? `${formatRate(frame.signalsPerSecond)} signals/s` : dash}
+        sub={
+          frame
+            ? `${formatNumber(frame.gflops, 3)} GFLOP/s · ${formatNumber(frame.gbps, 3)} GB/s`
+            : ''
+        }
+        frame={frame}
+      />
+      <div className="readout readout-frame">
+        <span className="readout-label">Frame</span>
+        <span className="readout-value small-value" data-testid="frame-seq" data-idle={idle}>
+          {frame ? `#${frame.seq}` : dash}
+        </span>
+        <span className="readout-sub">
+          {frame
+            ? `${formatNumber(frame.ms, 3)} ms (${frame.method}) · ${frame.batch} × [${frame.shape.join('×')}]` +
+              (frame.dispatches > 0 ? ` · ${frame.dispatches} dispatches` : '')
+            : ''}
+        </span>
+      </div>
+    </section>
+  );
+}
