@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startApp } from './app/app';
-import { AppStoreContext } from './ui/app-context';
+import { AppStoreContext, PlannerContext } from './ui/app-context';
 import { App } from './ui/App';
 import './styles/app.css';
 
@@ -22,7 +22,9 @@ if (import.meta.hot) {
 reactRoot.render(
   <StrictMode>
     <AppStoreContext value={app.store}>
-      <App />
+      <PlannerContext value={app.planner}>
+        <App />
+      </PlannerContext>
     </AppStoreContext>
   </StrictMode>,
 );

@@ -4,6 +4,7 @@
  */
 import { createCpuEngine, createEngine } from '../engine';
 import { createEngineSession } from './engine-session';
+import { createPlannerControl, storedWisdom, type PlannerControl } from './planner-control';
 import { acquireGpu } from './gpu-device';
 import { NOTICE } from './notices';
 import { initialConfig, syncPermalink } from './permalink-sync';
@@ -13,6 +14,7 @@ import { createWorkloadSource } from './workload-source';
 
 export interface App {
   store: AppStore;
+  planner: PlannerControl;
   dispose(): void;
 }
 
@@ -60,7 +62,7 @@ export function startApp(win: Window = window): App {
   const session = createEngineSession(
     {
       acquire: () => acquireGpu(win.navigator.gpu),
-      createGpuEngine: (device) => createEngine(device),
+      createGpuEngine: (device) => createEngine(device, { wisdom: storedWisdom(storage) }),
       createCpuEngine,
       delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     },
@@ -78,9 +80,23 @@ export function startApp(win: Window = window): App {
     now: () => performance.now(),
   });
 
+  const planner = createPlannerControl(store, session);
+  // The kernel shown in the adapter panel follows the engine and the workload's shape.
+  const planKey = (st: ReturnType<AppStore['getState']>): string =>
+    `${st.backend.kind}/${'epoch' in st.backend ? st.backend.epoch : 0}/${st.config.dims}/${st.config.n}/${st.config.ny}/${st.config.nx}/${st.imported?.shape.join('x') ?? ''}`;
+  let lastPlanKey = '';
+  const stopPlan = store.subscribe((st) => {
+    const key = planKey(st);
+    if (key === lastPlanKey || st.backend.kind === 'starting') return;
+    lastPlanKey = key;
+    void planner.refresh();
+  });
+
   return {
     store,
+    planner,
     dispose: () => {
+      stopPlan();
       loop.stop();
       session.dispose();
       stopPermalink();

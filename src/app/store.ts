@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Backend, Shape, TimingMethod } from '../engine';
+import type { PlanStatus } from './planner-control';
 import type { PlaygroundConfig } from '../io/config';
 import type { ImportedData } from '../io/import';
 import type { AdapterSummary } from './gpu-device';
@@ -83,6 +84,8 @@ export interface AppState {
   frame: FrameMetrics | null;
   signal: SignalView | null;
   history: readonly HistoryPoint[];
+  /** Which FFT kernel variant the workload runs with, and why (null on the CPU engine). */
+  plan: PlanStatus | null;
 }
 
 export interface AppActions {
@@ -97,6 +100,7 @@ export interface AppActions {
   notify(notice: Notice): void;
   dismiss(id: string): void;
   publish(frame: FrameMetrics, signal: SignalView, point: HistoryPoint | null): void;
+  setPlan(plan: PlanStatus | null): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -106,6 +110,7 @@ export function createAppStore(config: PlaygroundConfig, tab: Tab = 'playground'
     tab,
     config,
     imported: null,
+    plan: null,
     running: true,
     idle: false,
     stepToken: 0,
@@ -125,6 +130,7 @@ export function createAppStore(config: PlaygroundConfig, tab: Tab = 'playground'
     reset: () => set((s) => ({ resetToken: s.resetToken + 1, history: [], frame: null })),
     selectSignal: (selectedSignal) => set({ selectedSignal }),
     setBackend: (backend) => set({ backend }),
+    setPlan: (plan) => set({ plan }),
     notify: (notice) =>
       set((s) => ({ notices: [...s.notices.filter((n) => n.id !== notice.id), notice] })),
     dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

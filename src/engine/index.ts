@@ -7,7 +7,11 @@ export {
   type EngineOptions,
   type GpuEngine,
   type PreparedOp,
+  type TuneResult,
+  type VariantChoice,
 } from './gpu/gpu-engine';
+export { FFT_VARIANTS, type FftVariant, type PlanKind } from './gpu/gpu-plan';
+export { isSoftwareAdapter, type AdapterFacts, type Wisdom, type WisdomStore } from './gpu/planner';
 export { createCpuEngine } from './cpu-engine';
 export { complexFromReal } from './complex';
 export { fftTolerance, linfRelError } from './accuracy';

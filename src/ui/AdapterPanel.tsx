@@ -1,6 +1,7 @@
 /** What the GPU adapter is, whether its timings mean anything, and the limits that bound N × batch. */
 import { useAppState } from './app-context';
 import { formatBytes } from './format';
+import { PlanSection } from './PlanSection';
 
 const BYTE_LIMITS = new Set([
   'maxComputeWorkgroupStorageSize',
@@ -57,6 +58,7 @@ export function AdapterPanel() {
           </dl>
           <h3>Features</h3>
           <p className="features">{adapter.features.join(', ') || 'none'}</p>
+          <PlanSection />
         </>
       )}
       <p>

@@ -3,6 +3,7 @@
  * `useAppState` (re-rendering only when the selected slice changes) and call its actions.
  */
 import { createContext, useContext } from 'react';
+import type { PlannerControl } from '../app/planner-control';
 import { useStore } from 'zustand';
 import type { AppActions, AppState, AppStore } from '../app/store';
 
@@ -17,4 +18,11 @@ export function useAppStore(): AppStore {
 /** Select a slice; return primitives or stable references (zustand compares with Object.is). */
 export function useAppState<T>(selector: (state: AppState & AppActions) => T): T {
   return useStore(useAppStore(), selector);
+}
+
+/** The kernel planner's actions (tune, re-plan); its status lives in the store. */
+export const PlannerContext = createContext<PlannerControl | null>(null);
+
+export function usePlanner(): PlannerControl | null {
+  return useContext(PlannerContext);
 }

@@ -82,6 +82,8 @@ export interface GpuEngine extends Engine {
   ): Promise<PreparedOp>;
   /** The variant an operation on this shape runs with now. */
   variantFor(kind: PlanKind, shape: Shape): FftVariant;
+  /** Why: forced by the options, measured by tune() on this adapter, or the heuristic default. */
+  variantSource(kind: PlanKind, shape: Shape): 'forced' | 'measured' | 'default';
   /** Times every variant on this device and remembers the fastest for this operation and shape. */
   tune(kind: PlanKind, shape: Shape, batch: number): Promise<TuneResult>;
   /** Forgets all measured choices. */
@@ -154,6 +156,11 @@ class WebGpuEngine implements GpuEngine {
 
   variantFor(kind: PlanKind, shape: Shape): FftVariant {
     return this.forced ?? this.planner.choose(kind, shape);
+  }
+
+  variantSource(kind: PlanKind, shape: Shape): 'forced' | 'measured' | 'default' {
+    if (this.forced) return 'forced';
+    return this.planner.isTuned(kind, shape) ? 'measured' : 'default';
   }
 
   replan(): void {

@@ -237,9 +237,12 @@ describe('planner', () => {
       (result.ms.stages as number) < (result.ms.workgroup as number) ? 'stages' : 'workgroup';
     expect(result.variant).toBe(best);
     expect(engine.variantFor('resolvent', [256])).toBe(best);
+    expect(engine.variantSource('resolvent', [256])).toBe('measured');
+    expect(engine.variantSource('resolvent', [512])).toBe('default');
     expect(Object.values(saved.at(-1) ?? {})).toEqual([best]);
     engine.replan();
     expect(saved.at(-1)).toEqual({});
+    expect(engine.variantSource('resolvent', [256])).toBe('default');
   });
 
   it('corrupt stored wisdom is ignored', async () => {

@@ -1,0 +1,101 @@
+/**
+ * The kernel planner as the app offers it: which FFT variant the current workload runs with and
+ * why, "tune" (time every variant on this adapter and remember the fastest, FFTW-style wisdom
+ * kept in localStorage) and "re-plan" (forget what was measured). React-free; the adapter
+ * panel reads the status from the store.
+ */
+import type { FftVariant, GpuEngine, Shape, Wisdom, WisdomStore } from '../engine';
+import { shapeOf } from '../io/config';
+import type { EngineSession } from './engine-session';
+import type { AppStore } from './store';
+
+export const WISDOM_KEY = 'phi-playground.wisdom';
+
+/** localStorage-backed wisdom; the engine's planner drops anything that is not a known variant. */
+export function storedWisdom(storage: Pick<Storage, 'getItem' | 'setItem'>): WisdomStore {
+  return {
+    load: () => {
+      const raw = storage.getItem(WISDOM_KEY);
+      if (!raw) return {};
+      try {
+        return JSON.parse(raw) as Wisdom;
+      } catch {
+        return {};
+      }
+    },
+    save: (wisdom) => {
+      try {
+        storage.setItem(WISDOM_KEY, JSON.stringify(wisdom));
+      } catch {
+        // Storage full or blocked: the choice still holds for this page.
+      }
+    },
+  };
+}
+
+export interface PlanStatus {
+  variant: FftVariant;
+  source: 'forced' | 'measured' | 'default';
+  /** Median ms per run of each variant, from the last tune on this page. */
+  ms: Partial<Record<FftVariant, number>> | null;
+  busy: boolean;
+  error: string | null;
+}
+
+export interface PlannerControl {
+  /** The status for the current workload (null on the CPU engine). */
+  refresh(): Promise<void>;
+  tune(): Promise<void>;
+  replan(): Promise<void>;
+}
+
+function workloadShape(store: AppStore): { shape: Shape; batch: number } {
+  const { config, imported } = store.getState();
+  return imported
+    ? { shape: imported.shape, batch: imported.batch }
+    : { shape: shapeOf(config), batch: config.batch };
+}
+
+export function createPlannerControl(store: AppStore, session: EngineSession): PlannerControl {
+  const gpuEngine = async (): Promise<GpuEngine | null> => {
+    const { engine } = await session.ready();
+    return engine.backend === 'webgpu' ? (engine as GpuEngine) : null;
+  };
+  const publish = (engine: GpuEngine, extra: Partial<PlanStatus>): void => {
+    const { shape } = workloadShape(store);
+    store.getState().setPlan({
+      variant: engine.variantFor('resolvent', shape),
+      source: engine.variantSource('resolvent', shape),
+      ms: null,
+      busy: false,
+      error: null,
+      ...extra,
+    });
+  };
+  return {
+    async refresh() {
+      const engine = await gpuEngine();
+      if (engine) publish(engine, { ms: store.getState().plan?.ms ?? null });
+      else store.getState().setPlan(null);
+    },
+    async tune() {
+      const engine = await gpuEngine();
+      if (!engine) return;
+      const { shape, batch } = workloadShape(store);
+      publish(engine, { busy: true });
+      try {
+        // A small batch is enough to rank the variants and keeps the tune short on slow adapters.
+        const result = await engine.tune('resolvent', shape, Math.min(batch, 16));
+        publish(engine, { ms: result.ms });
+      } catch (error) {
+        publish(engine, { error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    async replan() {
+      const engine = await gpuEngine();
+      if (!engine) return;
+      engine.replan();
+      publish(engine, {});
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** Which FFT kernel variant runs the workload, why, and the planner's two actions. */
+import { useAppState, usePlanner } from './app-context';
+
+const SOURCE_TEXT = {
+  measured: 'measured fastest on this adapter',
+  default: 'default for this kind of adapter (not measured yet)',
+  forced: 'forced by the engine options',
+} as const;
+
+export function PlanSection() {
+  const plan = useAppState((s) => s.plan);
+  const planner = usePlanner();
+  if (!plan || !planner) return null;
+  const timings = plan.ms ? Object.entries(plan.ms) : [];
+  return (
+    <div className="plan" data-testid="plan">
+      <h3>FFT kernel</h3>
+      <p>
+        <strong data-testid="plan-variant">{plan.variant}</strong>{' '}
+        <span className="muted" data-testid="plan-source">
+          — {SOURCE_TEXT[plan.source]}
+        </span>
+      </p>
+      <p className="muted small">
+        “workgroup” keeps each signal in workgroup memory (one dispatch, fast on GPUs); “stages”
+        streams radix-16 passes through global memory (fast on CPU emulations). Tuning times both on
+        your device for this workload and remembers the winner.
+      </p>
+      {timings.length > 0 && (
+        <p data-testid="plan-timings">
+          {timings.map(([v, ms]) => `${v}: ${ms.toFixed(2)} ms`).join(' · ')}
+        </p>
+      )}
+      {plan.error && <p className="warn-text">Tuning failed: {plan.error}</p>}
+      <div className="run-controls">
+        <button
+          type="button"
+          data-testid="plan-tune"
+          disabled={plan.busy}
+          onClick={() => void planner.tune()}
+        >
+          {plan.busy ? 'Tuning…' : 'Tune for this workload'}
+        </button>
+        <button
+          type="button"
+          data-testid="plan-replan"
+          disabled={plan.busy}
+          onClick={() => void planner.replan()}
+        >
+          Re-plan (forget measurements)
+        </button>
+      </div>
+    </div>
+  );
+}
