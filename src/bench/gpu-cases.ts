@@ -11,7 +11,6 @@ import { measure } from './measure';
 import { complexPassBytes, signalPoints } from './metrics';
 import { createReadReduceReference } from './read-reduce-kernel';
 import { fftError, inputFor, reductionsCheck, resolventError } from './reference';
-import type { Op } from './schema';
 import { chooseBatch, type BenchShape } from './suite';
 import { createTfjsFft, tfjsUnavailableReason } from './tfjs-runner';
 import { fftTolerance, resolventTolerance, sumTolerance } from './verify';
@@ -57,10 +56,14 @@ export async function fftCase(
   });
 }
 
+/**
+ * The resolvent pipeline (fused or as separate passes) or the batch reductions alone: all three
+ * return filtered data and per-signal metrics, checked the same way.
+ */
 export async function resolventCase(
   ctx: CaseContext,
   shape: BenchShape,
-  fused: boolean,
+  name: 'resolvent-fused' | 'resolvent-separate' | 'reductions',
 ): Promise<void> {
   const engine = requireEngine(ctx.host);
   const batch = chooseBatch(
@@ -69,14 +72,19 @@ export async function resolventCase(
     bufferLimits(ctx.host.device),
   );
   const input = inputFor(shape, batch);
-  const check = await ctx.refs.resolvent(shape, batch, input);
-  const name: Op = fused ? 'resolvent-fused' : 'resolvent-separate';
+  const check =
+    name === 'reductions'
+      ? await reductionsCheck(ctx.refs, shape, batch, input)
+      : await ctx.refs.resolvent(shape, batch, input);
   await scoped(ctx.host.device, `${name} ${shape.join('×')}`, async () => {
-    const { op, note } = await prepareResolvent(engine, input, { shape, batch }, fused);
+    const { op, note } =
+      name === 'reductions'
+        ? await prepareReductions(engine, input, { shape, batch })
+        : await prepareResolvent(engine, input, { shape, batch }, name === 'resolvent-fused');
     try {
       const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
       const out = await op.read();
-      if (!('filtered' in out)) throw new Error('resolvent returned no filtered data');
+      if (!('filtered' in out)) throw new Error(`${name} returned no filtered data`);
       ctx.copyBytes.add(op.bytes);
       ctx.record({
         op: name,
@@ -85,7 +93,7 @@ export async function resolventCase(
         batch,
         bytes: op.bytes,
         dispatches: op.dispatches,
-        variant: op.variant,
+        ...(name === 'reductions' ? {} : { variant: op.variant }),
         maxRelError: resolventError(out, shape, check),
         tolerance: resolventTolerance(signalPoints(shape)),
         verifiedSignals: check.indices.length,
@@ -158,41 +166,6 @@ export async function referenceCase(
       });
     } finally {
       ref.destroy();
-    }
-  });
-}
-
-/** The batch reductions alone: R·X and the per-signal and batch sums, on data taken as spectra. */
-export async function reductionsCase(ctx: CaseContext, shape: BenchShape): Promise<void> {
-  const engine = requireEngine(ctx.host);
-  const batch = chooseBatch(
-    signalPoints(shape),
-    ctx.spec.targetBytes,
-    bufferLimits(ctx.host.device),
-  );
-  const input = inputFor(shape, batch);
-  const check = await reductionsCheck(ctx.refs, shape, batch, input);
-  await scoped(ctx.host.device, `reductions ${shape.join('×')}`, async () => {
-    const { op } = await prepareReductions(engine, input, { shape, batch });
-    try {
-      const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
-      const out = await op.read();
-      if (!('filtered' in out)) throw new Error('reductions returned no filtered data');
-      ctx.copyBytes.add(op.bytes);
-      ctx.record({
-        op: 'reductions',
-        device: 'gpu',
-        shape: [...shape],
-        batch,
-        bytes: op.bytes,
-        dispatches: op.dispatches,
-        maxRelError: resolventError(out, shape, check),
-        tolerance: resolventTolerance(signalPoints(shape)),
-        verifiedSignals: check.indices.length,
-        ...timed,
-      });
-    } finally {
-      op.destroy();
     }
   });
 }

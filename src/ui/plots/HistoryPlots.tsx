@@ -32,10 +32,18 @@ export function useHistory() {
   return useAppState((s) => s.history);
 }
 
-export function HighKPlot() {
+/** One metric of the history against time: the shared shape of the two history plots. */
+function MetricOverTime(props: {
+  title: string;
+  lesson: (typeof LESSONS)[keyof typeof LESSONS];
+  testId: string;
+  dataKey: 'highKEnergy' | 'coherence';
+  name: string;
+  color: string;
+}) {
   const history = useHistory();
   return (
-    <PlotCard title="Energy of high-k modes over time" lesson={LESSONS.highK} testId="plot-high-k">
+    <PlotCard title={props.title} lesson={props.lesson} testId={props.testId}>
       {history.length === 0 ? (
         <Waiting height={CHART_HEIGHT} />
       ) : (
@@ -53,7 +61,7 @@ export function HighKPlot() {
               formatter={(v) => formatNumber(Number(v), 6)}
               labelFormatter={(t) => `t = ${Number(t).toFixed(1)} s`}
             />
-            <Line dataKey="highKEnergy" name="E_hk" stroke={COLORS.highK} {...LINE} />
+            <Line dataKey={props.dataKey} name={props.name} stroke={props.color} {...LINE} />
           </LineChart>
         </ResponsiveContainer>
       )}
@@ -61,32 +69,29 @@ export function HighKPlot() {
   );
 }
 
-export function CoherencePlot() {
-  const history = useHistory();
+export function HighKPlot() {
   return (
-    <PlotCard title="Coherence over time" lesson={LESSONS.coherence} testId="plot-coherence">
-      {history.length === 0 ? (
-        <Waiting height={CHART_HEIGHT} />
-      ) : (
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <LineChart data={history} margin={MARGIN}>
-            <CartesianGrid stroke={COLORS.grid} />
-            <XAxis {...TIME_AXIS} />
-            <YAxis
-              tick={AXIS_TICK}
-              width={60}
-              domain={['auto', 'auto']}
-              tickFormatter={(v: number) => formatNumber(v, 3)}
-            />
-            <Tooltip
-              formatter={(v) => formatNumber(Number(v), 6)}
-              labelFormatter={(t) => `t = ${Number(t).toFixed(1)} s`}
-            />
-            <Line dataKey="coherence" name="C" stroke={COLORS.coherence} {...LINE} />
-          </LineChart>
-        </ResponsiveContainer>
-      )}
-    </PlotCard>
+    <MetricOverTime
+      title="Energy of high-k modes over time"
+      lesson={LESSONS.highK}
+      testId="plot-high-k"
+      dataKey="highKEnergy"
+      name="E_hk"
+      color={COLORS.highK}
+    />
+  );
+}
+
+export function CoherencePlot() {
+  return (
+    <MetricOverTime
+      title="Coherence over time"
+      lesson={LESSONS.coherence}
+      testId="plot-coherence"
+      dataKey="coherence"
+      name="C"
+      color={COLORS.coherence}
+    />
   );
 }
 
