@@ -3,8 +3,9 @@
  * time is the floor for any kernel moving the same bytes.
  */
 import copySource from '../../shaders/copy.wgsl?raw';
-import { readBuffer, uploadBuffer, type GpuReference } from './gpu-reference';
-import { grid2d, PassTimer } from './timing';
+import { readBuffer, twoBufferKernel, uploadBuffer, type GpuReference } from './gpu-reference';
+import { grid } from '../engine/gpu/fft-plan';
+import { PassTimer } from './timing';
 import { uniformSigned } from '../workloads/rng';
 import { maxRelError } from './verify';
 
@@ -21,21 +22,8 @@ export function createCopyReference(device: GPUDevice, bytes: number, seed = 1):
     size,
     usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
   });
-  const module = device.createShaderModule({ label: 'copy.wgsl', code: copySource });
-  const pipeline = device.createComputePipeline({
-    label: 'copy',
-    layout: 'auto',
-    compute: { module, entryPoint: 'main' },
-  });
-  const bindGroup = device.createBindGroup({
-    label: 'copy',
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [
-      { binding: 0, resource: { buffer: src } },
-      { binding: 1, resource: { buffer: dst } },
-    ],
-  });
-  const [gx, gy] = grid2d(
+  const { pipeline, bindGroup } = twoBufferKernel(device, 'copy', copySource, src, dst);
+  const [gx, gy] = grid(
     Math.ceil(size / VEC4_BYTES / WORKGROUP_SIZE),
     device.limits.maxComputeWorkgroupsPerDimension,
   );

@@ -48,3 +48,42 @@ export function uploadBuffer(
   buffer.unmap();
   return buffer;
 }
+
+const pipelines = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
+
+/**
+ * A one-kernel reference over two storage buffers (input, output): its pipeline is cached per
+ * device, so measuring the reference at many byte counts compiles it once.
+ */
+export function twoBufferKernel(
+  device: GPUDevice,
+  name: string,
+  code: string,
+  input: GPUBuffer,
+  output: GPUBuffer,
+): { pipeline: GPUComputePipeline; bindGroup: GPUBindGroup } {
+  let cache = pipelines.get(device);
+  if (!cache) {
+    cache = new Map();
+    pipelines.set(device, cache);
+  }
+  let pipeline = cache.get(name);
+  if (!pipeline) {
+    const module = device.createShaderModule({ label: `${name}.wgsl`, code });
+    pipeline = device.createComputePipeline({
+      label: name,
+      layout: 'auto',
+      compute: { module, entryPoint: 'main' },
+    });
+    cache.set(name, pipeline);
+  }
+  const bindGroup = device.createBindGroup({
+    label: name,
+    layout: pipeline.getBindGroupLayout(0),
+    entries: [
+      { binding: 0, resource: { buffer: input } },
+      { binding: 1, resource: { buffer: output } },
+    ],
+  });
+  return { pipeline, bindGroup };
+}

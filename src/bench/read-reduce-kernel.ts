@@ -3,8 +3,9 @@
  * one float per workgroup, so its time is the read-bandwidth floor.
  */
 import readReduceSource from '../../shaders/read-reduce.wgsl?raw';
-import { readBuffer, uploadBuffer, type GpuReference } from './gpu-reference';
-import { grid2d, PassTimer } from './timing';
+import { readBuffer, twoBufferKernel, uploadBuffer, type GpuReference } from './gpu-reference';
+import { grid } from '../engine/gpu/fft-plan';
+import { PassTimer } from './timing';
 import { uniformSigned } from '../workloads/rng';
 
 const WORKGROUP_SIZE = 256;
@@ -26,21 +27,14 @@ export function createReadReduceReference(
     size: partialCount * 4,
     usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
   });
-  const module = device.createShaderModule({ label: 'read-reduce.wgsl', code: readReduceSource });
-  const pipeline = device.createComputePipeline({
-    label: 'read-reduce',
-    layout: 'auto',
-    compute: { module, entryPoint: 'main' },
-  });
-  const bindGroup = device.createBindGroup({
-    label: 'read-reduce',
-    layout: pipeline.getBindGroupLayout(0),
-    entries: [
-      { binding: 0, resource: { buffer: src } },
-      { binding: 1, resource: { buffer: partials } },
-    ],
-  });
-  const [gx, gy] = grid2d(
+  const { pipeline, bindGroup } = twoBufferKernel(
+    device,
+    'read-reduce',
+    readReduceSource,
+    src,
+    partials,
+  );
+  const [gx, gy] = grid(
     Math.ceil(partialCount / WORKGROUP_SIZE),
     device.limits.maxComputeWorkgroupsPerDimension,
   );

@@ -84,10 +84,3 @@ export class PassTimer {
     this.readback?.destroy();
   }
 }
-
-/** A 2D grid of workgroups covering `groups` when one dimension's limit is too small. */
-export function grid2d(groups: number, maxPerDimension: number): [number, number] {
-  if (groups <= maxPerDimension) return [Math.max(1, groups), 1];
-  const y = Math.ceil(groups / maxPerDimension);
-  return [Math.ceil(groups / y), y];
-}

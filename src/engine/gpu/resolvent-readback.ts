@@ -13,14 +13,28 @@ export interface QTables {
   qx: Float32Array<ArrayBuffer>;
 }
 
+/**
+ * The live playground calls the resolvent every frame with the same shape, unit and scale, and
+ * the plan uploads the tables only when they change: keep the last few so a frame does not
+ * recompute O(n) float64 tables it will not upload.
+ */
+const recentTables = new Map<string, QTables>();
+const RECENT_TABLES = 8;
+
 export function qTables(shape: Shape, kUnit: KUnit, kScale: number): QTables {
+  const key = `${shape.join('x')}/${kUnit}/${kScale}`;
+  const hit = recentTables.get(key);
+  if (hit) return hit;
   const [ny, nx] = shape.length === 1 ? [1, shape[0]] : shape;
-  return {
-    key: `${kUnit}/${kScale}`,
+  const tables: QTables = {
+    key,
     // 1D has no y axis: q_y = [0].
     qy: Float32Array.from(shape.length === 1 ? [0] : axisQ(ny, kUnit, kScale)),
     qx: Float32Array.from(axisQ(nx, kUnit, kScale)),
   };
+  if (recentTables.size >= RECENT_TABLES) recentTables.clear();
+  recentTables.set(key, tables);
+  return tables;
 }
 
 function sumsAt(sums: Float32Array, i: number): SpectralSums {

@@ -106,6 +106,17 @@ function CrossoverChart({ x }: { x: Crossover }) {
   );
 }
 
+/** The N axis shared by the sweep charts: log2 N positions labelled as powers of two. */
+function sweepAxis(ticks: number[]) {
+  return {
+    dataKey: 'log2n',
+    type: 'number',
+    domain: ['dataMin', 'dataMax'],
+    ticks,
+    tickFormatter: pow2Tick,
+  } as const;
+}
+
 export function BenchCharts({ run }: { run: BenchRun }) {
   const data = sweep(run);
   const ticks = pow2Ticks(data.map((d) => d.log2n));
@@ -119,13 +130,7 @@ export function BenchCharts({ run }: { run: BenchRun }) {
         <ResponsiveContainer width="100%" height={240}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="log2n"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              ticks={ticks}
-              tickFormatter={pow2Tick}
-            />
+            <XAxis {...sweepAxis(ticks)} />
             <YAxis
               tickFormatter={(v: number) => v.toPrecision(2)}
               label={{ value: 'GB/s', angle: -90, position: 'insideLeft' }}
@@ -161,13 +166,7 @@ export function BenchCharts({ run }: { run: BenchRun }) {
         <ResponsiveContainer width="100%" height={240}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="log2n"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              ticks={ticks}
-              tickFormatter={pow2Tick}
-            />
+            <XAxis {...sweepAxis(ticks)} />
             <YAxis
               domain={[0, 'auto']}
               label={{ value: '%', angle: -90, position: 'insideLeft' }}
