@@ -164,7 +164,7 @@ export function grid(groups: number, maxPerDimension: number): [number, number] 
 }
 
 /**
- * Radices of the global-memory Stockham stages (shaders/fft-stage.wgsl) for an axis of n
+ * Radices of the global-memory Stockham stages (stage-codegen.ts) for an axis of n
  * points: as many radix-16 passes as fit, then one of 8, 4 or 2. Fewer passes move fewer bytes.
  */
 export function stageRadices(n: number): number[] {

@@ -7,7 +7,7 @@
  * Variants (the planner picks per adapter, see planner.ts):
  * - 'workgroup': shaders/fft-workgroup.wgsl, one dispatch per ≤ capacity-point axis (four-step
  *   above), and the fused one-dispatch resolvent for 1D signals that fit.
- * - 'stages': shaders/fft-stage.wgsl, radix-16 Stockham passes through global memory only.
+ * - 'stages': stage-codegen.ts (generated WGSL), radix-16 Stockham passes through global memory only.
  */
 import { grid, launchOf, planFft, stageRadices, type FftPass, type FftProgram } from './fft-plan';
 import { kernelsFor } from './pipelines';

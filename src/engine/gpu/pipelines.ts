@@ -4,6 +4,7 @@
  * one bind group serves every pipeline that shares a kernel's bindings.
  */
 import { SHADERS } from './shader-sources';
+import { stageShader } from './stage-codegen';
 
 export interface Kernels {
   fftLayout: GPUBindGroupLayout;
@@ -81,7 +82,7 @@ export function kernelsFor(device: GPUDevice): Kernels {
   const pipelines = new Map<string, GPUComputePipeline>();
   const pipeline = (
     key: string,
-    name: keyof typeof SHADERS,
+    module: keyof typeof SHADERS | GPUShaderModule,
     bindGroupLayout: GPUBindGroupLayout,
     constants: Record<string, number> = {},
   ): GPUComputePipeline => {
@@ -93,7 +94,11 @@ export function kernelsFor(device: GPUDevice): Kernels {
           label: `${key} layout`,
           bindGroupLayouts: [bindGroupLayout],
         }),
-        compute: { module: moduleOf(name), entryPoint: 'main', constants },
+        compute: {
+          module: typeof module === 'string' ? moduleOf(module) : module,
+          entryPoint: 'main',
+          constants,
+        },
       });
       pipelines.set(key, p);
     }
@@ -105,12 +110,13 @@ export function kernelsFor(device: GPUDevice): Kernels {
     stageLayout,
     resolventLayout,
     reduceLayout,
-    stage: (radix, mode) =>
-      pipeline(`fft stage radix-${radix}${mode ? ' + resolvent' : ''}`, 'fftStage', stageLayout, {
-        RADIX: radix,
-        LOG2_RADIX: Math.log2(radix),
-        MODE: mode,
-      }),
+    stage: (radix, mode) => {
+      const key = `fft stage radix-${radix}${mode ? ' + resolvent' : ''}`;
+      const cachedStage = pipelines.get(key);
+      if (cachedStage) return cachedStage;
+      const code = stageShader(radix, mode ? 'resolvent' : 'fft');
+      return pipeline(key, device.createShaderModule({ label: key, code }), stageLayout);
+    },
     fft: (capacity, mode) =>
       pipeline(
         mode === 1 ? `fused resolvent ${capacity} values` : `fft workgroup ${capacity} values`,

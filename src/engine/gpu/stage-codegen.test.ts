@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { naiveDft } from '../cpu/fft64';
+import { dftSchedule, STAGE_RADICES, stageShader } from './stage-codegen';
+
+/** Runs the butterfly schedule in float64, as the generated WGSL would in f32. */
+function runSchedule(radix: number, re: number[], im: number[], inverse: boolean) {
+  const { inputAt, butterflies } = dftSchedule(radix);
+  const xr = new Float64Array(radix);
+  const xi = new Float64Array(radix);
+  inputAt.forEach((pos, r) => {
+    xr[pos] = re[r] as number;
+    xi[pos] = im[r] as number;
+  });
+  const sg = inverse ? -1 : 1;
+  for (const { a, b, i, m } of butterflies) {
+    const angle = (-2 * Math.PI * i) / m;
+    const wr = Math.cos(angle);
+    const wi = Math.sin(angle) * sg;
+    const br = (xr[b] as number) * wr - (xi[b] as number) * wi;
+    const bi = (xr[b] as number) * wi + (xi[b] as number) * wr;
+    const ar = xr[a] as number;
+    const ai = xi[a] as number;
+    xr[a] = ar + br;
+    xi[a] = ai + bi;
+    xr[b] = ar - br;
+    xi[b] = ai - bi;
+  }
+  return { re: xr, im: xi };
+}
+
+describe('generated Stockham stage kernels', () => {
+  for (const radix of STAGE_RADICES) {
+    it(`radix ${radix}: the butterfly schedule is the ${radix}-point DFT, forward and inverse`, () => {
+      const re = Array.from({ length: radix }, (_, i) => Math.sin(1.7 * i + 0.3));
+      const im = Array.from({ length: radix }, (_, i) => Math.cos(0.9 * i * i));
+      for (const inverse of [false, true]) {
+        const got = runSchedule(radix, re, im, inverse);
+        const want = naiveDft(re, im, inverse);
+        // naiveDft scales the inverse by 1/n; the stage leaves scaling to the last pass.
+        const scale = inverse ? radix : 1;
+        for (let f = 0; f < radix; f++) {
+          expect(got.re[f]).toBeCloseTo((want.re[f] as number) * scale, 12);
+          expect(got.im[f]).toBeCloseTo((want.im[f] as number) * scale, 12);
+        }
+      }
+    });
+  }
+
+  it('the WGSL is straight-line: no loops, and no private array indexed at run time', () => {
+    for (const radix of STAGE_RADICES) {
+      for (const mode of ['fft', 'resolvent'] as const) {
+        const code = stageShader(radix, mode);
+        expect(code).not.toMatch(/\bfor\s*\(|\bloop\b|\bwhile\b|array<vec2f,/);
+        expect(code).toContain(`var v${radix - 1} =`);
+        expect(code.includes('sums[')).toBe(mode === 'resolvent');
+      }
+    }
+  });
+
+  it('refuses a radix it has no kernel for', () => {
+    expect(() => stageShader(32, 'fft')).toThrow(/radix must be one of 2, 4, 8, 16; got 32/);
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * WGSL for one radix-R Stockham stage through global memory (the 'stages' variant), generated
+ * per radix as straight-line code. Why generated rather than a loop over an override-sized
+ * private array: with loops, the R-point DFT indexes a private array with computed indices and
+ * loads its internal twiddles from memory; SwiftShader (and some GPU compilers) then keep the
+ * array in memory instead of registers. Unrolled, every value is a named register and every
+ * internal twiddle of the R-point DFT is a literal (exact multiplications by ±1 and ±i vanish).
+ *
+ * Stage (Stockham autosort): butterfly j of a transform, k = j mod ns, takes inputs
+ * j + r·n/R twiddled by W_(ns·R)^(r·k) = W_n^(r·k·step), step = n/(ns·R), and writes output r
+ * to (j / ns)·ns·R + k + r·ns. Element e of transform t lives at
+ *   (t / inner)·signalStride + (t mod inner)·innerStride + e·elemStride,
+ * the same layout in and out, so 2D columns run in place of a transpose. Twiddles: tw[m] =
+ * exp(−2πi·m/n) in float64 from the CPU; the inverse conjugates (sign = −1).
+ *
+ * Mode 'resolvent' fuses the φ-resolvent filter into the last forward stage: each output bin
+ * is multiplied by R = 1/(1 + φ·q), q = qy[y] + qx[x] (resolvent-math.ts `weights`, as in
+ * shaders/resolvent.wgsl) before it is written, and the invocation's sums Σ|X|², ΣR|X|²,
+ * Σ(1−R)²|X|² over its R bins go to sums[sumsBase + signal·partialsPerSignal +
+ * invocation-in-signal] for shaders/reduce-flat.wgsl. That saves the separate filter pass.
+ *
+ * Bindings and Params are those of the stage bind group layout in pipelines.ts.
+ */
+
+export type StageMode = 'fft' | 'resolvent';
+
+export const STAGE_WORKGROUP = 64;
+
+/** The radices a stage can have (stageRadices in fft-plan.ts picks them). */
+export const STAGE_RADICES = [2, 4, 8, 16] as const;
+
+const HEADER = `struct Params {
+  n: u32,
+  ns: u32,
+  count: u32,
+  inner: u32,
+  signalStride: u32,
+  innerStride: u32,
+  elemStride: u32,
+  groupsX: u32,
+  sign: f32,
+  scale: f32,
+  nx: u32,
+  phi: f32,
+  sumsBase: u32,
+  partialsPerSignal: u32,
+}
+
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> src: array<vec2f>;
+@group(0) @binding(2) var<storage, read_write> dst: array<vec2f>;
+@group(0) @binding(3) var<storage, read> tw: array<vec2f>;
+@group(0) @binding(4) var<storage, read> qy: array<f32>;
+@group(0) @binding(5) var<storage, read> qx: array<f32>;
+@group(0) @binding(6) var<storage, read_write> sums: array<vec4f>;
+
+fn cmul(a: vec2f, b: vec2f) -> vec2f {
+  return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
+}
+`;
+
+/** A float64 constant as a WGSL f32 literal with enough digits to round to the same f32. */
+function lit(v: number): string {
+  const r = Math.abs(v) < 1e-15 ? 0 : v;
+  const s = r.toPrecision(17);
+  return s.includes('.') || s.includes('e') ? s : `${s}.0`;
+}
+
+function bitReverse(r: number, bits: number): number {
+  let out = 0;
+  for (let b = 0; b < bits; b++) out |= ((r >> b) & 1) << (bits - 1 - b);
+  return out;
+}
+
+/** One radix-2 butterfly of the in-register DFT: (a, b) ← (a + W·b, a − W·b), W = W_m^i. */
+export interface Butterfly {
+  a: number;
+  b: number;
+  i: number;
+  m: number;
+}
+
+/**
+ * The R-point DFT as radix-2 decimation-in-time butterflies over positions 0…R−1, input r
+ * placed at position bitrev(r), output f read from position f. Pure data, so a unit test runs
+ * it in float64 against a naive DFT; `dftLines` renders the same list as WGSL.
+ */
+export function dftSchedule(radix: number): { inputAt: number[]; butterflies: Butterfly[] } {
+  const bits = Math.log2(radix);
+  const inputAt = Array.from({ length: radix }, (_, r) => bitReverse(r, bits));
+  const butterflies: Butterfly[] = [];
+  for (let half = 1; half < radix; half *= 2) {
+    const m = half * 2;
+    for (let start = 0; start < radix; start += m) {
+      for (let i = 0; i < half; i++) butterflies.push({ a: start + i, b: start + i + half, i, m });
+    }
+  }
+  return { inputAt, butterflies };
+}
+
+/** The expression of register `b` times W_m^i (forward; `sg` = −1 conjugates for the inverse). */
+function twiddled(b: string, i: number, m: number): string {
+  if (i === 0) return b;
+  // Quarter turn: W_m^(m/4) = −i (forward) is a swap and a sign, no multiplication.
+  if (4 * i === m) return `vec2f(${b}.y * sg, -${b}.x * sg)`;
+  const angle = (-2 * Math.PI * i) / m;
+  return `cmul(${b}, vec2f(${lit(Math.cos(angle))}, ${lit(Math.sin(angle))} * sg))`;
+}
+
+/** WGSL for the R-point DFT of registers v0…v(R−1), in place, natural order in and out. */
+function dftLines(radix: number): string[] {
+  const { inputAt, butterflies } = dftSchedule(radix);
+  const lines = inputAt.map((pos, r) => `var x${pos} = v${r};`);
+  for (const { a, b, i, m } of butterflies) {
+    lines.push(
+      `{ let b = ${twiddled(`x${b}`, i, m)}; let a = x${a}; x${a} = a + b; x${b} = a - b; }`,
+    );
+  }
+  for (let f = 0; f < radix; f++) lines.push(`v${f} = x${f};`);
+  return lines;
+}
+
+export function stageShader(radix: number, mode: StageMode): string {
+  if (!(STAGE_RADICES as readonly number[]).includes(radix)) {
+    throw new RangeError(`stage radix must be one of ${STAGE_RADICES.join(', ')}; got ${radix}`);
+  }
+  const body: string[] = [];
+  body.push(
+    `let perTransform = p.n / ${radix}u;`,
+    `let id = (wid.x + wid.y * p.groupsX) * ${STAGE_WORKGROUP}u + lid;`,
+    'let t = id / perTransform;',
+    'if (t >= p.count) { return; }',
+    'let j = id % perTransform;',
+    'let base = (t / p.inner) * p.signalStride + (t % p.inner) * p.innerStride;',
+    'let k = j % p.ns;',
+    // W_(ns·R)^(r·k) = W_n^(r·k·step); r·k·step < n, so no wrap.
+    `let kStep = k * (p.n / (p.ns * ${radix}u));`,
+    'let sg = p.sign;',
+    'let es = p.elemStride;',
+    'let inStride = perTransform * es;',
+    'let in0 = base + j * es;',
+  );
+  for (let r = 0; r < radix; r++) {
+    const load = `src[in0 + ${r}u * inStride]`;
+    body.push(
+      r === 0
+        ? `var v0 = ${load};`
+        : `var v${r} = cmul(${load}, vec2f(tw[${r}u * kStep].x, tw[${r}u * kStep].y * sg));`,
+    );
+  }
+  body.push(...dftLines(radix));
+  body.push(
+    `let out = (j / p.ns) * p.ns * ${radix}u + k;`,
+    'let outStride = p.ns * es;',
+    'let out0 = out * es;',
+  );
+  if (mode === 'fft') {
+    for (let r = 0; r < radix; r++) {
+      body.push(`dst[base + out0 + ${r}u * outStride] = v${r} * p.scale;`);
+    }
+  } else {
+    body.push(
+      'var sum = vec3f(0.0);',
+      // Offset of this transform inside its signal, to find each bin's (y, x).
+      'let within = (t % p.inner) * p.innerStride;',
+    );
+    for (let r = 0; r < radix; r++) {
+      body.push(
+        `{`,
+        `  let at = out0 + ${r}u * outStride;`,
+        '  let bin = within + at;',
+        '  let q = qy[bin / p.nx] + qx[bin % p.nx];',
+        '  let d = 1.0 + p.phi * q;',
+        '  let rk = 1.0 / d;',
+        '  let oneMinusR = (p.phi * q) / d;',
+        `  let power = dot(v${r}, v${r});`,
+        '  sum += vec3f(power, rk * power, oneMinusR * oneMinusR * power);',
+        `  dst[base + at] = (rk * v${r}) * p.scale;`,
+        `}`,
+      );
+    }
+    body.push(
+      'sums[p.sumsBase + (t / p.inner) * p.partialsPerSignal + (t % p.inner) * perTransform + j] = vec4f(sum, 0.0);',
+    );
+  }
+  return `// Generated by src/engine/gpu/stage-codegen.ts: radix-${radix} Stockham stage, mode '${mode}'.
+${HEADER}
+@compute @workgroup_size(${STAGE_WORKGROUP})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
+${body.map((l) => `  ${l}`).join('\n')}
+}
+`;
+}
