@@ -99,7 +99,7 @@ export async function runSuite(
   // The planner's evidence: the same FFT in each kernel variant, side by side.
   for (const shape of spec.planner) {
     const batch = chooseBatch(signalPoints(shape), spec.targetBytes, limits);
-    for (const variant of FFT_VARIANTS) {
+    for (const variant of host.engine?.variants ?? FFT_VARIANTS) {
       add(`FFT ${shape.join('×')} ×${batch} [${variant}]`, () =>
         fftCase(ctx, shape, batch, variant),
       );

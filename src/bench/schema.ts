@@ -68,7 +68,7 @@ export const CaseResultSchema = z.object({
   /** The adapter is a software rasterizer (SwiftShader, llvmpipe, WARP): CPU emulation. */
   software: z.boolean(),
   /** The engine's kernel variant that ran the case (see the engine's planner). */
-  variant: z.enum(['workgroup', 'stages']).optional(),
+  variant: z.enum(['workgroup', 'stages', 'subgroups']).optional(),
   note: z.string().optional(),
 });
 export type CaseResult = z.infer<typeof CaseResultSchema>;

@@ -4,7 +4,7 @@ import {
   grid,
   launchOf,
   planFft,
-  stageRadices,
+  stagePasses,
   workgroupCapacity,
   type FftPass,
 } from './fft-plan';
@@ -78,10 +78,28 @@ describe('FFT pass planning', () => {
   });
 
   it('stage radices multiply to n with the fewest passes', () => {
-    expect(stageRadices(2)).toEqual([2]);
-    expect(stageRadices(1024)).toEqual([16, 16, 4]);
-    expect(stageRadices(2 ** 20)).toEqual([16, 16, 16, 16, 16]);
-    expect(stageRadices(128)).toEqual([16, 8]);
+    const radices = (n: number) => stagePasses(n).map((s) => s.radix);
+    expect(radices(2)).toEqual([2]);
+    expect(radices(1024)).toEqual([16, 16, 4]);
+    expect(radices(2 ** 20)).toEqual([16, 16, 16, 16, 16]);
+    expect(radices(128)).toEqual([16, 8]);
+    expect(stagePasses(128).every((s) => s.lanes === 1)).toBe(true);
+  });
+
+  it('subgroup lanes widen each pass to 16 × lanes values, so fewer passes', () => {
+    const sizes = (n: number, lanes: number) =>
+      stagePasses(n, lanes).map((s) => `${s.radix}x${s.lanes}`);
+    expect(sizes(4096, 4)).toEqual(['16x4', '16x4']);
+    expect(sizes(1024, 4)).toEqual(['16x4', '16x1']);
+    expect(sizes(2 ** 20, 32)).toEqual(['16x32', '16x32', '4x1']);
+    expect(sizes(128, 32)).toEqual(['16x8']);
+    expect(sizes(8, 32)).toEqual(['8x1']);
+    for (let log = 1; log <= 20; log++) {
+      for (const lanes of [1, 2, 4, 8, 16, 32]) {
+        const product = stagePasses(2 ** log, lanes).reduce((p, s) => p * s.radix * s.lanes, 1);
+        expect(product).toBe(2 ** log);
+      }
+    }
   });
 });
 

@@ -163,17 +163,27 @@ export function grid(groups: number, maxPerDimension: number): [number, number] 
   return [Math.ceil(groups / y), y];
 }
 
+/** One global-memory Stockham pass: `radix` values per invocation, `lanes` invocations a butterfly. */
+export interface StagePass {
+  radix: number;
+  lanes: number;
+}
+
 /**
- * Radices of the global-memory Stockham stages (stage-codegen.ts) for an axis of n
- * points: as many radix-16 passes as fit, then one of 8, 4 or 2. Fewer passes move fewer bytes.
+ * Passes of the global-memory Stockham stages (stage-codegen.ts) for an axis of n points.
+ * Fewer passes move fewer bytes, so each takes the largest butterfly it can: 16 values per
+ * invocation, times `maxLanes` invocations of a subgroup sharing one butterfly ('subgroups'
+ * variant; 1 for 'stages'). What remains after the full passes takes one smaller pass.
  */
-export function stageRadices(n: number): number[] {
-  const radices: number[] = [];
+export function stagePasses(n: number, maxLanes = 1): StagePass[] {
+  const passes: StagePass[] = [];
+  const full = 16 * maxLanes;
   let rest = n;
-  while (rest >= 16) {
-    radices.push(16);
-    rest /= 16;
+  while (rest >= full) {
+    passes.push({ radix: 16, lanes: maxLanes });
+    rest /= full;
   }
-  if (rest > 1) radices.push(rest);
-  return radices;
+  if (rest > 16) passes.push({ radix: 16, lanes: rest / 16 });
+  else if (rest > 1) passes.push({ radix: rest, lanes: 1 });
+  return passes;
 }

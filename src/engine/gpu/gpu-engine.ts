@@ -6,7 +6,7 @@
  * with DeviceLostError.
  */
 import { toComplexF32 } from '../complex';
-import { DeviceLostError, GpuLimitError } from '../errors';
+import { DeviceLostError, EngineArgumentError, GpuLimitError } from '../errors';
 import type {
   Engine,
   FftResult,
@@ -26,6 +26,7 @@ import { FFT_VARIANTS, Plan, type FftVariant, type PlanKind, type StepOptions } 
 import { adapterFacts, Planner, type AdapterFacts, type WisdomStore } from './planner';
 import { qTables, resultFromSums, type QTables } from './resolvent-readback';
 import { Stopwatch } from './stopwatch';
+import { subgroupLanes } from './subgroup-probe';
 
 export interface EngineOptions {
   /** Largest chunk of signals, in bytes, sent through one pass (tests force small chunks). */
@@ -69,6 +70,10 @@ export interface GpuEngine extends Engine {
   /** 'timestamp' when the device has timestamp-query, else 'wall'. */
   readonly timingMethod: TimingMethod;
   readonly adapter: AdapterFacts;
+  /** Kernel variants this device runs ('subgroups' only where subgroup-probe.ts passed). */
+  readonly variants: readonly FftVariant[];
+  /** Invocations per butterfly in 'subgroups' passes (0 when that variant is unavailable). */
+  readonly subgroupLanes: number;
   prepare(
     kind: 'fft',
     data: InputArray,
@@ -98,8 +103,12 @@ export interface VariantChoice {
 const DEFAULT_MAX_CHUNK_BYTES = 64 * 1024 * 1024;
 const MAX_PLANS = 6;
 
-export function createEngine(device: GPUDevice, options: EngineOptions = {}): Promise<GpuEngine> {
-  return Promise.resolve(new WebGpuEngine(device, options));
+export async function createEngine(
+  device: GPUDevice,
+  options: EngineOptions = {},
+): Promise<GpuEngine> {
+  const lanes = await subgroupLanes(device);
+  return new WebGpuEngine(device, options, lanes);
 }
 
 interface Job {
@@ -120,6 +129,7 @@ class WebGpuEngine implements GpuEngine {
   readonly adapter: AdapterFacts;
   private readonly planner: Planner;
   private readonly forced: FftVariant | undefined;
+  readonly variants: readonly FftVariant[];
   private readonly capacity: number;
   private readonly maxChunkBytes: number;
   private readonly plans = new Map<string, Plan>();
@@ -134,7 +144,9 @@ class WebGpuEngine implements GpuEngine {
   constructor(
     readonly device: GPUDevice,
     options: EngineOptions,
+    readonly subgroupLanes: number,
   ) {
+    this.variants = FFT_VARIANTS.filter((v) => v !== 'subgroups' || subgroupLanes > 1);
     this.capacity = workgroupCapacity(device.limits.maxComputeWorkgroupStorageSize);
     this.maxSingleDispatchN = this.capacity;
     this.maxChunkBytes = options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES;
@@ -150,8 +162,22 @@ class WebGpuEngine implements GpuEngine {
     this.stopwatch = new Stopwatch(device);
     this.timingMethod = this.stopwatch.method;
     this.adapter = adapterFacts(device);
-    this.planner = new Planner(this.adapter, options.wisdom);
-    this.forced = options.variant === 'auto' ? undefined : options.variant;
+    this.planner = new Planner(this.adapter, this.variants, options.wisdom);
+    this.forced = options.variant === 'auto' ? undefined : this.available(options.variant);
+  }
+
+  /** The variant if this device can run it, else an EngineArgumentError saying which can. */
+  private available<V extends FftVariant | undefined>(variant: V): V {
+    if (variant === undefined || this.variants.includes(variant)) return variant;
+    const why =
+      variant === 'subgroups'
+        ? ' (it needs the subgroups feature, at least 2 lanes per subgroup, and lanes that follow ' +
+          'the invocation index)'
+        : '';
+    throw new EngineArgumentError(
+      'variant',
+      `variant must be one of ${this.variants.join(', ')} on this device; got '${variant}'${why}`,
+    );
   }
 
   variantFor(kind: PlanKind, shape: Shape): FftVariant {
@@ -173,7 +199,7 @@ class WebGpuEngine implements GpuEngine {
     // Any finite data times the same; a cheap deterministic pattern avoids zeros and denormals.
     for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.618034) * 0.5;
     const ms: Partial<Record<FftVariant, number>> = {};
-    for (const variant of FFT_VARIANTS) {
+    for (const variant of this.variants) {
       const op =
         kind === 'fft'
           ? await this.prepare('fft', data, { shape, batch, variant })
@@ -188,7 +214,9 @@ class WebGpuEngine implements GpuEngine {
         op.destroy();
       }
     }
-    const best = FFT_VARIANTS.reduce((a, b) => ((ms[b] ?? Infinity) < (ms[a] ?? Infinity) ? b : a));
+    const best = this.variants.reduce((a, b) =>
+      (ms[b] ?? Infinity) < (ms[a] ?? Infinity) ? b : a,
+    );
     this.planner.record(kind, shape, best);
     return { variant: best, ms };
   }
@@ -263,7 +291,7 @@ class WebGpuEngine implements GpuEngine {
     }
     const complex = toComplexF32(data, o.real);
     const n = signalLength(o.shape);
-    const variant = options.variant ?? this.variantFor(kind, o.shape);
+    const variant = this.available(options.variant) ?? this.variantFor(kind, o.shape);
     const spec = {
       kind,
       variant,
@@ -271,6 +299,7 @@ class WebGpuEngine implements GpuEngine {
       batch: o.batch,
       chunkSignals: o.batch,
       capacity: this.capacity,
+      lanes: this.subgroupLanes,
       preserveInput: true,
     };
     const built = await withErrorScopes(
@@ -407,6 +436,7 @@ class WebGpuEngine implements GpuEngine {
         batch,
         chunkSignals: chunk,
         capacity: this.capacity,
+        lanes: this.subgroupLanes,
         preserveInput: false,
       },
       this.dummy,

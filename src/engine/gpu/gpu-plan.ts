@@ -8,8 +8,19 @@
  * - 'workgroup': shaders/fft-workgroup.wgsl, one dispatch per ≤ capacity-point axis (four-step
  *   above), and the fused one-dispatch resolvent for 1D signals that fit.
  * - 'stages': stage-codegen.ts (generated WGSL), radix-16 Stockham passes through global memory only.
+ * - 'subgroups': the same passes, with `lanes` invocations of a subgroup sharing each butterfly
+ *   through subgroupShuffleXor (radix 16·lanes), so fewer passes; offered where the device has
+ *   the `subgroups` feature and passes subgroup-probe.ts.
  */
-import { grid, launchOf, planFft, stageRadices, type FftPass, type FftProgram } from './fft-plan';
+import {
+  grid,
+  launchOf,
+  planFft,
+  stagePasses,
+  type FftPass,
+  type FftProgram,
+  type StagePass,
+} from './fft-plan';
 import { kernelsFor } from './pipelines';
 import { reduceLevels, resolventGeometry } from './reduce-plan';
 import { twiddleTable } from './twiddles';
@@ -17,8 +28,8 @@ import type { Shape } from '../types';
 
 /** 'reductions': the filter and sums alone, on data that already is a spectrum (no FFTs). */
 export type PlanKind = 'fft' | 'resolvent' | 'reductions';
-export type FftVariant = 'workgroup' | 'stages';
-export const FFT_VARIANTS: readonly FftVariant[] = ['workgroup', 'stages'];
+export type FftVariant = 'workgroup' | 'stages' | 'subgroups';
+export const FFT_VARIANTS: readonly FftVariant[] = ['workgroup', 'stages', 'subgroups'];
 
 export interface PlanSpec {
   kind: PlanKind;
@@ -29,6 +40,8 @@ export interface PlanSpec {
   /** Signals per chunk: the data buffers' size. */
   chunkSignals: number;
   capacity: number;
+  /** Invocations of a subgroup per butterfly in 'subgroups' stages; 1 otherwise. */
+  lanes: number;
   /** Keep the input buffer intact (a third data buffer), so the same work can be repeated. */
   preserveInput: boolean;
 }
@@ -199,7 +212,7 @@ export class Plan {
    */
   get canFuse(): boolean {
     if (this.spec.kind !== 'resolvent') return false;
-    if (this.spec.variant === 'stages') return true;
+    if (this.spec.variant !== 'workgroup') return true;
     return this.spec.shape.length === 1 && this.program.passes.length === 1;
   }
 
@@ -208,12 +221,16 @@ export class Plan {
     return (direct ? this.signalSums : this.partials) as GPUBuffer;
   }
 
+  private stagePasses(n: number): StagePass[] {
+    return stagePasses(n, this.spec.variant === 'subgroups' ? this.spec.lanes : 1);
+  }
+
   /** Invocations per signal in the last forward stage (the fused stage's partial sums). */
   private fusedStagePartials(): number {
     const axes = this.axes();
     const last = axes[axes.length - 1] as Axis;
-    const radices = stageRadices(last.n);
-    return (last.inner * last.n) / (radices[radices.length - 1] as number);
+    const passes = this.stagePasses(last.n);
+    return (last.inner * last.n) / (passes[passes.length - 1] as StagePass).radix;
   }
 
   /** Uploads the q tables when unit, scale or shape changed (φ is a uniform, set per chunk). */
@@ -340,10 +357,10 @@ export class Plan {
     const steps: Step[] = [];
     const axes = this.axes();
     axes.forEach((axis, a) => {
-      const radices = stageRadices(axis.n);
+      const passes = this.stagePasses(axis.n);
       let ns = 1;
-      radices.forEach((radix, s) => {
-        const lastStage = a === axes.length - 1 && s === radices.length - 1;
+      passes.forEach(({ radix, lanes }, s) => {
+        const lastStage = a === axes.length - 1 && s === passes.length - 1;
         const filter = lastStage && filterWith !== undefined;
         // One invocation per signal: its sums are final and go straight to the per-signal buffer.
         const direct = filter && this.fusedStagePartials() === 1;
@@ -369,11 +386,12 @@ export class Plan {
         u[12] = direct ? (filterWith?.first ?? 0) : 0; // else chunk-local partials
         u[13] = (axis.inner * axis.n) / radix;
         const [from, to] = next();
-        const name = `fft stage radix-${radix} n=${axis.n} ns=${ns}`;
+        const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
+        const name = `fft stage radix-${width} n=${axis.n} ns=${ns}`;
         const label = `${name}${inverse ? ' inverse' : ''}${filter ? ' + resolvent' : ''}`;
         steps.push({
           label,
-          pipeline: kernels.stage(radix, filter ? 1 : 0),
+          pipeline: kernels.stage(radix, filter ? 1 : 0, lanes),
           bindGroup: this.device.createBindGroup({
             label,
             layout: kernels.stageLayout,
@@ -392,7 +410,7 @@ export class Plan {
           }),
           groups,
         });
-        ns *= radix;
+        ns *= radix * lanes;
       });
     });
     return steps;

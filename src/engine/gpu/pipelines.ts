@@ -11,8 +11,11 @@ export interface Kernels {
   stageLayout: GPUBindGroupLayout;
   resolventLayout: GPUBindGroupLayout;
   reduceLayout: GPUBindGroupLayout;
-  /** One global-memory Stockham stage of the given radix (2, 4, 8 or 16); mode 1 also filters. */
-  stage(radix: number, mode: 0 | 1): GPUComputePipeline;
+  /**
+   * One global-memory Stockham stage, `radix` (2, 4, 8 or 16) values per invocation and `lanes`
+   * invocations of a subgroup per butterfly (stage-codegen.ts); mode 1 also filters.
+   */
+  stage(radix: number, mode: 0 | 1, lanes: number): GPUComputePipeline;
   /** The FFT kernel with workgroup memory for `capacity` values; mode 1 = fused resolvent. */
   fft(capacity: number, mode: 0 | 1): GPUComputePipeline;
   resolvent(): GPUComputePipeline;
@@ -110,11 +113,12 @@ export function kernelsFor(device: GPUDevice): Kernels {
     stageLayout,
     resolventLayout,
     reduceLayout,
-    stage: (radix, mode) => {
-      const key = `fft stage radix-${radix}${mode ? ' + resolvent' : ''}`;
+    stage: (radix, mode, lanes) => {
+      const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
+      const key = `fft stage radix-${width}${mode ? ' + resolvent' : ''}`;
       const cachedStage = pipelines.get(key);
       if (cachedStage) return cachedStage;
-      const code = stageShader(radix, mode ? 'resolvent' : 'fft');
+      const code = stageShader(radix, mode ? 'resolvent' : 'fft', lanes);
       return pipeline(key, device.createShaderModule({ label: key, code }), stageLayout);
     },
     fft: (capacity, mode) =>

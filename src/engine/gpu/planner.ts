@@ -58,6 +58,8 @@ export class Planner {
 
   constructor(
     readonly facts: AdapterFacts,
+    /** The variants this device runs: remembered choices outside them are ignored. */
+    private readonly available: readonly FftVariant[] = FFT_VARIANTS,
     private readonly store?: WisdomStore,
   ) {
     this.wisdom = safeLoad(store);
@@ -70,7 +72,7 @@ export class Planner {
   /** The remembered fastest variant, else the heuristic default. */
   choose(kind: PlanKind, shape: Shape): FftVariant {
     const known = this.wisdom[this.key(kind, shape)];
-    return known && FFT_VARIANTS.includes(known) ? known : defaultVariant(this.facts);
+    return known && this.available.includes(known) ? known : defaultVariant(this.facts);
   }
 
   isTuned(kind: PlanKind, shape: Shape): boolean {

@@ -1,7 +1,7 @@
 /**
  * Requests a device sized for the engine: the adapter's larger workgroup memory (bigger
  * single-dispatch FFTs), buffer and binding sizes (bigger chunks), and timestamp-query for GPU
- * timing when offered. The one place browser and Node code should ask for a device.
+ * timing and subgroups when offered. The one place browser and Node code should ask for a device.
  */
 const LIMITS = [
   'maxComputeWorkgroupStorageSize',
@@ -15,8 +15,9 @@ export async function requestEngineDevice(
 ): Promise<GPUDevice> {
   const requiredLimits: Record<string, number> = {};
   for (const name of LIMITS) requiredLimits[name] = adapter.limits[name];
-  const requiredFeatures: GPUFeatureName[] = adapter.features.has('timestamp-query')
-    ? ['timestamp-query']
-    : [];
+  // timestamp-query: GPU timing; subgroups: the 'subgroups' kernel variant (subgroup-probe.ts).
+  const requiredFeatures = (['timestamp-query', 'subgroups'] as GPUFeatureName[]).filter((f) =>
+    adapter.features.has(f),
+  );
   return adapter.requestDevice({ label, requiredLimits, requiredFeatures });
 }

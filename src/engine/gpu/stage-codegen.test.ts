@@ -57,7 +57,21 @@ describe('generated Stockham stage kernels', () => {
     }
   });
 
-  it('refuses a radix it has no kernel for', () => {
+  it('with lanes, a butterfly spans a subgroup: shuffles, no early return, guarded stores', () => {
+    const code = stageShader(16, 'resolvent', 4);
+    expect(code.startsWith('// Generated')).toBe(true);
+    expect(code).toContain('enable subgroups;');
+    expect(code).toContain('radix-64 (16 per lane × 4 lanes)');
+    // log2(4) = 2 levels across lanes, 16 values each.
+    expect(code.match(/subgroupShuffleXor/g)).toHaveLength(32);
+    expect(code).not.toMatch(/return;/);
+    expect(code).not.toMatch(/\bfor\s*\(|\bloop\b|\bwhile\b/);
+    expect(stageShader(16, 'fft')).not.toContain('subgroup');
+  });
+
+  it('refuses a radix or lane count it has no kernel for', () => {
     expect(() => stageShader(32, 'fft')).toThrow(/radix must be one of 2, 4, 8, 16; got 32/);
+    expect(() => stageShader(16, 'fft', 3)).toThrow(/lanes must be a power of two ≤ 32; got 3/);
+    expect(() => stageShader(16, 'fft', 64)).toThrow(/got 64/);
   });
 });

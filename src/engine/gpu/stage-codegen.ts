@@ -29,6 +29,9 @@ export const STAGE_WORKGROUP = 64;
 /** The radices a stage can have (stageRadices in fft-plan.ts picks them). */
 export const STAGE_RADICES = [2, 4, 8, 16] as const;
 
+/** Most lanes one 'subgroups' butterfly spans: a divisor of the workgroup and of subgroups. */
+export const MAX_LANES = 32;
+
 const HEADER = `struct Params {
   n: u32,
   ns: u32,
@@ -120,43 +123,103 @@ function dftLines(radix: number): string[] {
   return lines;
 }
 
-export function stageShader(radix: number, mode: StageMode): string {
+/**
+ * A stage of radix P = radix·lanes. With lanes = 1, one invocation does a whole radix-R
+ * butterfly. With lanes = S > 1 (the 'subgroups' variant), S neighbouring invocations of one
+ * subgroup share a radix-R·S butterfly, so an axis takes fewer passes through global memory:
+ * input r = l + S·m goes to lane l; each lane does an R-point DFT over m, twiddles by
+ * W_P^(l·a), then an S-point DFT across the lanes by radix-2 decimation in frequency with
+ * subgroupShuffleXor, leaving lane l with outputs a + R·bitrev(l). The engine only uses lanes
+ * after probing that subgroupShuffleXor(·, h) reaches invocation index ^ h (subgroup-probe.ts).
+ */
+export function stageShader(radix: number, mode: StageMode, lanes = 1): string {
   if (!(STAGE_RADICES as readonly number[]).includes(radix)) {
     throw new RangeError(`stage radix must be one of ${STAGE_RADICES.join(', ')}; got ${radix}`);
   }
+  if (!Number.isInteger(Math.log2(lanes)) || lanes > MAX_LANES) {
+    throw new RangeError(`stage lanes must be a power of two ≤ ${MAX_LANES}; got ${lanes}`);
+  }
+  const S = lanes;
+  const P = radix * S;
   const body: string[] = [];
   body.push(
-    `let perTransform = p.n / ${radix}u;`,
+    `let perTransform = p.n / ${radix}u; // invocations per transform`,
     `let id = (wid.x + wid.y * p.groupsX) * ${STAGE_WORKGROUP}u + lid;`,
-    'let t = id / perTransform;',
-    'if (t >= p.count) { return; }',
-    'let j = id % perTransform;',
-    'let base = (t / p.inner) * p.signalStride + (t % p.inner) * p.innerStride;',
-    'let k = j % p.ns;',
-    // W_(ns·R)^(r·k) = W_n^(r·k·step); r·k·step < n, so no wrap.
-    `let kStep = k * (p.n / (p.ns * ${radix}u));`,
-    'let sg = p.sign;',
-    'let es = p.elemStride;',
-    'let inStride = perTransform * es;',
-    'let in0 = base + j * es;',
+    'let inv = id % perTransform;',
   );
-  for (let r = 0; r < radix; r++) {
-    const load = `src[in0 + ${r}u * inStride]`;
+  if (S === 1) {
+    body.push('let t = id / perTransform;', 'if (t >= p.count) { return; }', 'let j = inv;');
+  } else {
+    // No early return: every lane of a subgroup takes part in the shuffles. A whole group of
+    // S lanes lies in one transform (perTransform is a multiple of S), so an idle lane's
+    // partners are idle too; they compute on a clamped transform and store nothing.
     body.push(
-      r === 0
-        ? `var v0 = ${load};`
-        : `var v${r} = cmul(${load}, vec2f(tw[${r}u * kStep].x, tw[${r}u * kStep].y * sg));`,
+      'let valid = id / perTransform < p.count;',
+      'let t = min(id / perTransform, p.count - 1u);',
+      `let j = inv / ${S}u; // butterfly`,
+      `let l = inv % ${S}u; // lane`,
     );
   }
-  body.push(...dftLines(radix));
   body.push(
-    `let out = (j / p.ns) * p.ns * ${radix}u + k;`,
-    'let outStride = p.ns * es;',
-    'let out0 = out * es;',
+    'let base = (t / p.inner) * p.signalStride + (t % p.inner) * p.innerStride;',
+    'let k = j % p.ns;',
+    // W_(ns·P)^(r·k) = W_n^(r·k·step); r·k·step < n, so no wrap.
+    `let kStep = k * (p.n / (p.ns * ${P}u));`,
+    'let sg = p.sign;',
+    'let es = p.elemStride;',
+    `let inStride = (p.n / ${P}u) * es;`,
+    'let in0 = base + j * es;',
   );
+  for (let m = 0; m < radix; m++) {
+    if (S === 1) {
+      const load = `src[in0 + ${m}u * inStride]`;
+      body.push(
+        m === 0
+          ? `var v0 = ${load};`
+          : `var v${m} = cmul(${load}, vec2f(tw[${m}u * kStep].x, tw[${m}u * kStep].y * sg));`,
+      );
+    } else {
+      body.push(
+        `let r${m} = l + ${S * m}u;`,
+        `var v${m} = cmul(src[in0 + r${m} * inStride], vec2f(tw[r${m} * kStep].x, tw[r${m} * kStep].y * sg));`,
+      );
+    }
+  }
+  body.push(...dftLines(radix));
+  if (S > 1) {
+    // Twiddle W_P^(l·a), then the S-point DFT across lanes, one radix-2 level per bit.
+    body.push(`let nOverP = p.n / ${P}u;`);
+    for (let a = 1; a < radix; a++) {
+      body.push(
+        `v${a} = cmul(v${a}, vec2f(tw[l * ${a}u * nOverP].x, tw[l * ${a}u * nOverP].y * sg));`,
+      );
+    }
+    for (let h = S / 2; h >= 1; h /= 2) {
+      body.push(
+        '{',
+        `  let low = (l & ${h}u) == 0u;`,
+        `  let w0 = tw[(l % ${h}u) * (p.n / ${2 * h}u)];`,
+        '  let w = vec2f(w0.x, w0.y * sg);',
+      );
+      for (let a = 0; a < radix; a++) {
+        body.push(
+          `  { let o = subgroupShuffleXor(v${a}, ${h}u); v${a} = select(cmul(o - v${a}, w), v${a} + o, low); }`,
+        );
+      }
+      body.push('}');
+    }
+    body.push(`let outLane = reverseBits(l) >> ${32 - Math.log2(S)}u;`);
+  }
+  body.push(
+    `let out = (j / p.ns) * p.ns * ${P}u + k;`,
+    'let outStride = p.ns * es;',
+    // Lane l holds outputs a + R·bitrev(l): they start R·bitrev(l) output strides in.
+    S === 1 ? 'let out0 = out * es;' : `let out0 = out * es + outLane * ${radix}u * outStride;`,
+  );
+  const guard = S === 1 ? '' : 'if (valid) ';
   if (mode === 'fft') {
-    for (let r = 0; r < radix; r++) {
-      body.push(`dst[base + out0 + ${r}u * outStride] = v${r} * p.scale;`);
+    for (let a = 0; a < radix; a++) {
+      body.push(`${guard}{ dst[base + out0 + ${a}u * outStride] = v${a} * p.scale; }`);
     }
   } else {
     body.push(
@@ -164,27 +227,28 @@ export function stageShader(radix: number, mode: StageMode): string {
       // Offset of this transform inside its signal, to find each bin's (y, x).
       'let within = (t % p.inner) * p.innerStride;',
     );
-    for (let r = 0; r < radix; r++) {
+    for (let a = 0; a < radix; a++) {
       body.push(
         `{`,
-        `  let at = out0 + ${r}u * outStride;`,
+        `  let at = out0 + ${a}u * outStride;`,
         '  let bin = within + at;',
         '  let q = qy[bin / p.nx] + qx[bin % p.nx];',
         '  let d = 1.0 + p.phi * q;',
         '  let rk = 1.0 / d;',
         '  let oneMinusR = (p.phi * q) / d;',
-        `  let power = dot(v${r}, v${r});`,
+        `  let power = dot(v${a}, v${a});`,
         '  sum += vec3f(power, rk * power, oneMinusR * oneMinusR * power);',
-        `  dst[base + at] = (rk * v${r}) * p.scale;`,
+        `  ${guard}{ dst[base + at] = (rk * v${a}) * p.scale; }`,
         `}`,
       );
     }
     body.push(
-      'sums[p.sumsBase + (t / p.inner) * p.partialsPerSignal + (t % p.inner) * perTransform + j] = vec4f(sum, 0.0);',
+      `${guard}{ sums[p.sumsBase + (t / p.inner) * p.partialsPerSignal + (t % p.inner) * perTransform + inv] = vec4f(sum, 0.0); }`,
     );
   }
-  return `// Generated by src/engine/gpu/stage-codegen.ts: radix-${radix} Stockham stage, mode '${mode}'.
-${HEADER}
+  const what = S === 1 ? `radix-${radix}` : `radix-${P} (${radix} per lane × ${S} lanes)`;
+  return `// Generated by src/engine/gpu/stage-codegen.ts: ${what} Stockham stage, mode '${mode}'.
+${S > 1 ? 'enable subgroups;\n' : ''}${HEADER}
 @compute @workgroup_size(${STAGE_WORKGROUP})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
 ${body.map((l) => `  ${l}`).join('\n')}
