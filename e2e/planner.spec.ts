@@ -1,10 +1,10 @@
 /**
  * The kernel planner in the app: the heuristic default on a software adapter, "tune" measuring
- * both variants on this device and remembering the faster across a reload, "re-plan" forgetting.
+ * every variant this device runs and remembering the fastest across a reload, "re-plan" forgetting.
  */
 import { expect, SMALL, test, waitForFrame } from './fixtures';
 
-test('tune measures both kernel variants, persists the choice, and re-plan forgets it', async ({
+test('tune measures every kernel variant, persists the choice, and re-plan forgets it', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -14,6 +14,9 @@ test('tune measures both kernel variants, persists the choice, and re-plan forge
   // SwiftShader is a software adapter: without measurements the planner picks 'stages'.
   await expect(page.getByTestId('plan-variant')).toHaveText('stages');
   await expect(page.getByTestId('plan-source')).toContainText('not measured');
+  const offered = (await page.getByTestId('plan-variants').textContent()) ?? '';
+  const variants = /runs: ([a-z, ]+)/.exec(offered)?.[1]?.trim().split(', ') ?? [];
+  expect(variants).toEqual(expect.arrayContaining(['workgroup', 'stages']));
 
   await page.getByTestId('plan-tune').click();
   await expect(page.getByTestId('plan-source')).toContainText('measured fastest', {
@@ -21,11 +24,16 @@ test('tune measures both kernel variants, persists the choice, and re-plan forge
   });
   const timings = (await page.getByTestId('plan-timings').textContent()) ?? '';
   const ms = Object.fromEntries(
-    [...timings.matchAll(/(workgroup|stages): ([\d.]+) ms/g)].map((m) => [m[1], Number(m[2])]),
+    [...timings.matchAll(/(workgroup|stages|subgroups): ([\d.]+) ms/g)].map((m) => [
+      m[1] as string,
+      Number(m[2]),
+    ]),
   );
-  expect(Object.keys(ms).sort()).toEqual(['stages', 'workgroup']);
-  const faster = (ms.stages as number) <= (ms.workgroup as number) ? 'stages' : 'workgroup';
-  await expect(page.getByTestId('plan-variant')).toHaveText(faster);
+  expect(Object.keys(ms).sort()).toEqual([...variants].sort());
+  // The chosen variant is the fastest measured (timings show 2 decimals: allow that rounding).
+  const faster = (await page.getByTestId('plan-variant').textContent()) ?? '';
+  expect(variants).toContain(faster);
+  expect(ms[faster]).toBeLessThanOrEqual(Math.min(...Object.values(ms)) + 0.005);
 
   // The wisdom lives in localStorage: a reload remembers the measured choice.
   await page.reload();

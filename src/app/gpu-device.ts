@@ -1,8 +1,9 @@
 /**
- * The one place that acquires a WebGPU adapter and device. It asks for the adapter's larger
- * limits and for timestamp queries when offered, and turns each way of not getting a device
- * into a typed reason the UI can explain.
+ * The one place the app acquires a WebGPU adapter and device. The device comes from the
+ * engine's requestEngineDevice (larger limits, timestamp-query and subgroups when offered);
+ * this turns each way of not getting one into a typed reason the UI can explain.
  */
+import { ENGINE_LIMITS, requestEngineDevice } from '../engine';
 
 /** Why there is no WebGPU device. */
 export type GpuUnavailableReason = 'no-navigator-gpu' | 'no-adapter' | 'device-refused';
@@ -25,22 +26,14 @@ export type GpuAcquisition =
   | { ok: false; reason: GpuUnavailableReason; message: string };
 
 /** Limits raised to the adapter's maximum: they decide how large N × batch can get. */
-const RAISED_LIMITS = [
-  'maxComputeWorkgroupStorageSize',
-  'maxStorageBufferBindingSize',
-  'maxBufferSize',
-] as const;
-
 /** Limits shown in the adapter panel. */
 const SHOWN_LIMITS = [
-  ...RAISED_LIMITS,
+  ...ENGINE_LIMITS,
   'maxComputeInvocationsPerWorkgroup',
   'maxComputeWorkgroupSizeX',
   'maxComputeWorkgroupsPerDimension',
   'maxStorageBuffersPerShaderStage',
 ] as const;
-
-const OPTIONAL_FEATURES: readonly GPUFeatureName[] = ['timestamp-query'];
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -75,16 +68,9 @@ export async function acquireGpu(
         'WebGPU is present but no GPU adapter was offered (it may be disabled or blocklisted).',
     };
   }
-  const requiredLimits: Record<string, number> = {};
-  for (const name of RAISED_LIMITS) requiredLimits[name] = adapter.limits[name];
-  const requiredFeatures = OPTIONAL_FEATURES.filter((f) => adapter.features.has(f));
   let device: GPUDevice;
   try {
-    device = await adapter.requestDevice({
-      label: 'playground device',
-      requiredLimits,
-      requiredFeatures,
-    });
+    device = await requestEngineDevice(adapter, 'playground device');
   } catch (error) {
     return {
       ok: false,

@@ -38,6 +38,9 @@ export interface PlanStatus {
   source: 'forced' | 'measured' | 'default';
   /** Median ms per run of each variant, from the last tune on this page. */
   ms: Partial<Record<FftVariant, number>> | null;
+  /** The variants this device runs, and the lanes per butterfly of 'subgroups' (0: none). */
+  variants: readonly FftVariant[];
+  subgroupLanes: number;
   busy: boolean;
   error: string | null;
 }
@@ -67,6 +70,8 @@ export function createPlannerControl(store: AppStore, session: EngineSession): P
       variant: engine.variantFor('resolvent', shape),
       source: engine.variantSource('resolvent', shape),
       ms: null,
+      variants: engine.variants,
+      subgroupLanes: engine.subgroupLanes,
       busy: false,
       error: null,
       ...extra,

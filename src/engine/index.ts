@@ -25,4 +25,4 @@ export {
   MAX_1D_LOG2,
   MAX_2D_AXIS_LOG2,
 } from './validate';
-export { requestEngineDevice } from './gpu/request-device';
+export { ENGINE_LIMITS, requestEngineDevice } from './gpu/request-device';

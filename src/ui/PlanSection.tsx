@@ -1,4 +1,4 @@
-/** Which FFT kernel variant runs the workload, why, and the planner's two actions. */
+/** Which FFT kernel variant runs the workload, why, what this device offers, and the planner's two actions. */
 import { useAppState, usePlanner } from './app-context';
 
 const SOURCE_TEXT = {
@@ -23,8 +23,16 @@ export function PlanSection() {
       </p>
       <p className="muted small">
         “workgroup” keeps each signal in workgroup memory (one dispatch, fast on GPUs); “stages”
-        streams radix-16 passes through global memory (fast on CPU emulations). Tuning times both on
-        your device for this workload and remembers the winner.
+        streams radix-16 passes through global memory (fast on CPU emulations); “subgroups” lets{' '}
+        {plan.subgroupLanes > 1 ? plan.subgroupLanes : 'several'} invocations of a subgroup share
+        each butterfly through shuffles, so a transform takes fewer passes. Tuning times every
+        variant on your device for this workload and remembers the winner.
+      </p>
+      <p className="muted small" data-testid="plan-variants">
+        This device runs: {plan.variants.join(', ')}
+        {plan.variants.includes('subgroups')
+          ? ` (subgroups: ${plan.subgroupLanes} lanes per butterfly)`
+          : ' (no subgroups: the feature is missing or its lane probe failed)'}
       </p>
       {timings.length > 0 && (
         <p data-testid="plan-timings">

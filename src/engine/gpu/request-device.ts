@@ -3,7 +3,7 @@
  * single-dispatch FFTs), buffer and binding sizes (bigger chunks), and timestamp-query for GPU
  * timing and subgroups when offered. The one place browser and Node code should ask for a device.
  */
-const LIMITS = [
+export const ENGINE_LIMITS = [
   'maxComputeWorkgroupStorageSize',
   'maxStorageBufferBindingSize',
   'maxBufferSize',
@@ -14,7 +14,7 @@ export async function requestEngineDevice(
   label = 'phi-resolvent engine',
 ): Promise<GPUDevice> {
   const requiredLimits: Record<string, number> = {};
-  for (const name of LIMITS) requiredLimits[name] = adapter.limits[name];
+  for (const name of ENGINE_LIMITS) requiredLimits[name] = adapter.limits[name];
   // timestamp-query: GPU timing; subgroups: the 'subgroups' kernel variant (subgroup-probe.ts).
   const requiredFeatures = (['timestamp-query', 'subgroups'] as GPUFeatureName[]).filter((f) =>
     adapter.features.has(f),
