@@ -3,6 +3,7 @@ import {
   FFT_WORKGROUP,
   grid,
   launchOf,
+  valuesPerThread,
   planFft,
   stagePasses,
   workgroupCapacity,
@@ -47,7 +48,9 @@ describe('FFT pass planning', () => {
     for (const n of [2, 4, 8, 64, 1024, 4096]) {
       for (const signals of [1, 3, 1000]) {
         const l = launchOf(firstPass(n), signals, 4096);
-        expect((l.perGroup * n) / FFT_WORKGROUP).toBeLessThanOrEqual(16);
+        // Every transform of the group has its threads: n / valuesPerThread(n) each.
+        expect((l.perGroup * n) / valuesPerThread(n)).toBeLessThanOrEqual(FFT_WORKGROUP);
+        expect(l.perGroup * n).toBeLessThanOrEqual(4096);
         expect(l.perGroup * l.groups).toBeGreaterThanOrEqual(l.count);
         expect(l.perGroup * (l.groups - 1)).toBeLessThan(l.count);
       }

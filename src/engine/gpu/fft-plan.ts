@@ -129,11 +129,15 @@ export function planFft(shape: Shape, capacity: number): FftProgram {
 }
 
 /**
- * Threads per FFT workgroup. With capacity ≤ 4096 values, each thread holds at most 16 between
- * the halves of a stage (the kernel's MAX_PER_THREAD). One fixed size and one capacity per
- * device mean one pipeline: SwiftShader spends seconds compiling each variant.
+ * Threads per FFT workgroup. With capacity ≤ 4096 values, each thread holds at most 16
+ * (workgroup-codegen.ts keeps them in registers between stages).
  */
 export const FFT_WORKGROUP = 256;
+
+/** Values one thread of the 'workgroup' kernels holds: 16, or the whole of a shorter transform. */
+export function valuesPerThread(n: number): number {
+  return Math.min(16, n);
+}
 
 /** Launch geometry of one pass over `signals` signals. */
 export interface PassLaunch {
@@ -146,7 +150,13 @@ export interface PassLaunch {
 
 export function launchOf(pass: FftPass, signals: number, capacity: number): PassLaunch {
   const count = pass.inner * signals;
-  let perGroup = Math.max(1, Math.floor(capacity / pass.n));
+  // As many transforms as workgroup memory holds, and no more than the threads can take: a
+  // transform shorter than 16 values still needs a whole thread.
+  const threadsPerTransform = pass.n / valuesPerThread(pass.n);
+  let perGroup = Math.max(
+    1,
+    Math.min(Math.floor(capacity / pass.n), FFT_WORKGROUP / threadsPerTransform),
+  );
   while (perGroup > 1 && perGroup / 2 >= count) perGroup /= 2;
   return {
     count,

@@ -50,6 +50,11 @@ for (const variant of FFT_VARIANTS) {
       }
     });
 
+    // Hundreds of short transforms share a workgroup: every one of them must get its threads.
+    it('many short transforms: N = 2, 4, 8, 32, batch 1000', async () => {
+      for (const n of [2, 4, 8, 32]) await checkAgainstCpu(variant, [n], 1000, false, 77 + n);
+    });
+
     describe('1D inverse FFT (scaled by 1/N)', () => {
       for (const n of [2, 16, 1024, 4096, 8192, 2 ** 17]) {
         it(`N = ${n}`, async () => {

@@ -461,7 +461,10 @@ export class Plan {
         { binding: 6, resource: { buffer: fused ? (this.signalSums as GPUBuffer) : this.rwDummy } },
       ],
     });
-    return { label, pipeline: kernels.fft(this.spec.capacity, o.mode), bindGroup, groups };
+    const pipeline = fused
+      ? kernels.fusedResolvent(this.spec.capacity)
+      : kernels.fftPass(pass.n, this.spec.capacity);
+    return { label, pipeline, bindGroup, groups };
   }
 
   private resolventSteps(

@@ -5,6 +5,7 @@
  */
 import { SHADERS } from './shader-sources';
 import { stageShader } from './stage-codegen';
+import { workgroupFftShader } from './workgroup-codegen';
 
 export interface Kernels {
   fftLayout: GPUBindGroupLayout;
@@ -16,8 +17,10 @@ export interface Kernels {
    * invocations of a subgroup per butterfly (stage-codegen.ts); mode 1 also filters.
    */
   stage(radix: number, mode: 0 | 1, lanes: number): GPUComputePipeline;
-  /** The FFT kernel with workgroup memory for `capacity` values; mode 1 = fused resolvent. */
-  fft(capacity: number, mode: 0 | 1): GPUComputePipeline;
+  /** One 'workgroup' FFT pass of length n ≤ capacity (workgroup-codegen.ts). */
+  fftPass(n: number, capacity: number): GPUComputePipeline;
+  /** The fused resolvent in one dispatch, workgroup memory for `capacity` values. */
+  fusedResolvent(capacity: number): GPUComputePipeline;
   resolvent(): GPUComputePipeline;
   reduce(): GPUComputePipeline;
 }
@@ -121,13 +124,18 @@ export function kernelsFor(device: GPUDevice): Kernels {
       const code = stageShader(radix, mode ? 'resolvent' : 'fft', lanes);
       return pipeline(key, device.createShaderModule({ label: key, code }), stageLayout);
     },
-    fft: (capacity, mode) =>
-      pipeline(
-        mode === 1 ? `fused resolvent ${capacity} values` : `fft workgroup ${capacity} values`,
-        'fftWorkgroup',
-        fftLayout,
-        { CAPACITY: capacity, MODE: mode },
-      ),
+    fftPass: (n, capacity) => {
+      const key = `fft workgroup n=${n} (capacity ${capacity})`;
+      const cachedPass = pipelines.get(key);
+      if (cachedPass) return cachedPass;
+      const code = workgroupFftShader(n, capacity);
+      return pipeline(key, device.createShaderModule({ label: key, code }), fftLayout);
+    },
+    fusedResolvent: (capacity) =>
+      pipeline(`fused resolvent ${capacity} values`, 'fftWorkgroup', fftLayout, {
+        CAPACITY: capacity,
+        MODE: 1,
+      }),
     resolvent: () => pipeline('resolvent filter + sums', 'resolvent', resolventLayout),
     reduce: () => pipeline('reduce-flat', 'reduceFlat', reduceLayout),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { naiveDft } from '../cpu/fft64';
-import { dftSchedule, STAGE_RADICES, stageShader } from './stage-codegen';
+import { dftSchedule } from './dft-codegen';
+import { STAGE_RADICES, stageShader } from './stage-codegen';
 
 /** Runs the butterfly schedule in float64, as the generated WGSL would in f32. */
 function runSchedule(radix: number, re: number[], im: number[], inverse: boolean) {
