@@ -1,6 +1,6 @@
 /**
  * Which passes an FFT of a given shape takes on the GPU. Pure data, no GPU objects, so the
- * plan can be unit-tested: every pass is one dispatch of `shaders/fft-workgroup.wgsl`.
+ * plan can be unit-tested: every pass is one dispatch of a workgroup-codegen.ts kernel.
  *
  * - 1D, n ≤ capacity: one pass, each transform read and written once.
  * - 1D, n > capacity: four-step with n = n1·n2 (both ≤ capacity): n1 column FFTs of length n2

@@ -5,24 +5,23 @@
  * of signals; `encode()` records them into a compute pass, as many times as a benchmark asks.
  *
  * Variants (the planner picks per adapter, see planner.ts):
- * - 'workgroup': shaders/fft-workgroup.wgsl, one dispatch per ≤ capacity-point axis (four-step
- *   above), and the fused one-dispatch resolvent for 1D signals that fit.
+ * - 'workgroup': workgroup-codegen.ts (generated WGSL per length), one dispatch per
+ *   ≤ capacity-point axis (four-step above), and the fused one-dispatch resolvent for 1D signals
+ *   that fit.
  * - 'stages': stage-codegen.ts (generated WGSL), radix-16 Stockham passes through global memory only.
  * - 'subgroups': the same passes, with `lanes` invocations of a subgroup sharing each butterfly
  *   through subgroupShuffleXor (radix 16·lanes), so fewer passes; offered where the device has
  *   the `subgroups` feature and passes subgroup-probe.ts.
  */
-import {
-  grid,
-  launchOf,
-  planFft,
-  stagePasses,
-  type FftPass,
-  type FftProgram,
-  type StagePass,
-} from './fft-plan';
+import { grid, launchOf, planFft, type FftPass, type FftProgram } from './fft-plan';
 import { kernelsFor } from './pipelines';
 import { reduceLevels, resolventGeometry } from './reduce-plan';
+import {
+  filterPartials,
+  fusedResolventStages,
+  transformStages,
+  type StageDispatch,
+} from './stage-schedule';
 import { twiddleTable } from './twiddles';
 import type { Shape } from '../types';
 
@@ -65,15 +64,6 @@ export interface ChunkSteps {
   steps: Step[];
   /** The buffer holding the chunk's result after the steps. */
   result: GPUBuffer;
-}
-
-/** One axis of a 'stages' transform: length and element layout. */
-interface Axis {
-  n: number;
-  inner: number;
-  signalStride: number;
-  innerStride: number;
-  elemStride: number;
 }
 
 const FLAT_WORKGROUP = 64;
@@ -216,21 +206,22 @@ export class Plan {
     return this.spec.shape.length === 1 && this.program.passes.length === 1;
   }
 
-  private stageSumsTarget(filter: boolean, direct: boolean): GPUBuffer {
-    if (!filter) return this.rwDummy;
+  private stageSumsTarget(direct: boolean): GPUBuffer {
     return (direct ? this.signalSums : this.partials) as GPUBuffer;
   }
 
-  private stagePasses(n: number): StagePass[] {
-    return stagePasses(n, this.spec.variant === 'subgroups' ? this.spec.lanes : 1);
+  /** Most subgroup lanes a butterfly of this plan spans (1 but for 'subgroups'). */
+  private get maxLanes(): number {
+    return this.spec.variant === 'subgroups' ? this.spec.lanes : 1;
   }
 
-  /** Invocations per signal in the last forward stage (the fused stage's partial sums). */
+  private fusedStages(): { before: StageDispatch[]; after: StageDispatch[] } {
+    return fusedResolventStages(this.spec.shape, this.maxLanes);
+  }
+
+  /** Invocations per signal of the fused filtering stage: its partial sums per signal. */
   private fusedStagePartials(): number {
-    const axes = this.axes();
-    const last = axes[axes.length - 1] as Axis;
-    const passes = this.stagePasses(last.n);
-    return (last.inner * last.n) / (passes[passes.length - 1] as StagePass).radix;
+    return filterPartials(this.fusedStages().before.at(-1) as StageDispatch);
   }
 
   /** Uploads the q tables when unit, scale or shape changed (φ is a uniform, set per chunk). */
@@ -270,7 +261,8 @@ export class Plan {
           );
         });
       } else {
-        steps.push(...this.stageSteps(signals, inverse, next));
+        const stages = transformStages(this.spec.shape, inverse, this.maxLanes);
+        steps.push(...this.stageSteps(stages, signals, next));
       }
     };
 
@@ -282,22 +274,22 @@ export class Plan {
       const pass = this.program.passes[0] as FftPass;
       const fused = {
         inverse: false,
-        scale: 1,
+        scale: 1 / this.size,
         mode: 1 as const,
         phi: options.phi,
         sumsBase: first,
       };
       steps.push(this.workgroupStep(pass, 0, signals, fused, next()));
     } else if (options.fused && this.canFuse) {
-      const partials = this.fusedStagePartials();
-      const filter = { phi: options.phi, first };
-      steps.push(...this.stageSteps(signals, false, next, filter));
+      const { before, after } = this.fusedStages();
+      const partials = filterPartials(before.at(-1) as StageDispatch);
+      steps.push(...this.stageSteps(before, signals, next, { phi: options.phi, first }));
       if (partials > 1) {
         const sums = this.signalSums as GPUBuffer;
         const src = this.partials as GPUBuffer;
         steps.push(...this.reduceChain('per-signal sums', src, signals, partials, sums, first));
       }
-      steps.push(...this.stageSteps(signals, true, next));
+      steps.push(...this.stageSteps(after, signals, next));
     } else {
       fft(false);
       steps.push(...this.resolventSteps(signals, first, options.phi, next()));
@@ -334,86 +326,65 @@ export class Plan {
     );
   }
 
-  private axes(): Axis[] {
-    const size = this.size;
-    if (this.spec.shape.length === 1) {
-      return [{ n: size, inner: 1, signalStride: size, innerStride: 0, elemStride: 1 }];
-    }
-    const [ny, nx] = this.spec.shape;
-    return [
-      { n: nx, inner: ny, signalStride: size, innerStride: nx, elemStride: 1 },
-      { n: ny, inner: nx, signalStride: size, innerStride: 1, elemStride: nx },
-    ];
-  }
-
-  /** Stockham stages of every axis; with `filterPhi`, the last one also applies the resolvent. */
+  /** Dispatches of stage-codegen.ts kernels; `filter` gives φ and the first signal to filtering stages. */
   private stageSteps(
+    stages: readonly StageDispatch[],
     signals: number,
-    inverse: boolean,
     next: () => [number, number],
-    filterWith?: { phi: number; first: number },
+    filter?: { phi: number; first: number },
   ): Step[] {
     const kernels = kernelsFor(this.device);
-    const steps: Step[] = [];
-    const axes = this.axes();
-    axes.forEach((axis, a) => {
-      const passes = this.stagePasses(axis.n);
-      let ns = 1;
-      passes.forEach(({ radix, lanes }, s) => {
-        const lastStage = a === axes.length - 1 && s === passes.length - 1;
-        const filter = lastStage && filterWith !== undefined;
-        // One invocation per signal: its sums are final and go straight to the per-signal buffer.
-        const direct = filter && this.fusedStagePartials() === 1;
-        const count = signals * axis.inner;
-        const groups = this.flatGroups((count * axis.n) / radix);
-        const params = new ArrayBuffer(64);
-        const u = new Uint32Array(params);
-        const f = new Float32Array(params);
-        u.set([
-          axis.n,
-          ns,
-          count,
-          axis.inner,
-          axis.signalStride,
-          axis.innerStride,
-          axis.elemStride,
-          groups[0],
-        ]);
-        f[8] = inverse ? -1 : 1;
-        f[9] = inverse && lastStage ? 1 / this.size : 1;
-        u[10] = this.spec.shape.length === 1 ? this.size : this.spec.shape[1];
-        f[11] = filterWith?.phi ?? 0;
-        u[12] = direct ? (filterWith?.first ?? 0) : 0; // else chunk-local partials
-        u[13] = (axis.inner * axis.n) / radix;
-        const [from, to] = next();
-        const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
-        const name = `fft stage radix-${width} n=${axis.n} ns=${ns}`;
-        const label = `${name}${inverse ? ' inverse' : ''}${filter ? ' + resolvent' : ''}`;
-        steps.push({
+    const nx = this.spec.shape.length === 1 ? this.size : this.spec.shape[1];
+    return stages.map((stage) => {
+      const { axis, radix, lanes, ns, role } = stage;
+      const filters = role !== 'fft';
+      // One invocation per signal: its sums are final and go straight to the per-signal buffer.
+      const direct = filters && filterPartials(stage) === 1;
+      const count = signals * axis.inner;
+      const groups = this.flatGroups((count * axis.n) / radix);
+      const params = new ArrayBuffer(64);
+      const u = new Uint32Array(params);
+      const f = new Float32Array(params);
+      u.set([
+        axis.n,
+        ns,
+        count,
+        axis.inner,
+        axis.signalStride,
+        axis.innerStride,
+        axis.elemStride,
+        groups[0],
+      ]);
+      f[8] = stage.inverse ? -1 : 1;
+      f[9] = stage.scale;
+      u[10] = nx;
+      f[11] = filter?.phi ?? 0;
+      u[12] = direct ? (filter?.first ?? 0) : 0; // else chunk-local partials
+      u[13] = filterPartials(stage);
+      const [from, to] = next();
+      const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
+      const what = { fft: '', filter: ' + resolvent', 'filter-inverse': ' + resolvent + inverse' };
+      const label = `fft stage radix-${width} n=${axis.n} ns=${ns}${stage.inverse ? ' inverse' : ''}${what[role]}`;
+      const sums = filters ? this.stageSumsTarget(direct) : this.rwDummy;
+      return {
+        label,
+        pipeline: kernels.stage(radix, role, lanes),
+        bindGroup: this.device.createBindGroup({
           label,
-          pipeline: kernels.stage(radix, filter ? 1 : 0, lanes),
-          bindGroup: this.device.createBindGroup({
-            label,
-            layout: kernels.stageLayout,
-            entries: [
-              { binding: 0, resource: { buffer: this.uniform(params) } },
-              { binding: 1, resource: { buffer: this.data[from] as GPUBuffer } },
-              { binding: 2, resource: { buffer: this.data[to] as GPUBuffer } },
-              { binding: 3, resource: { buffer: this.twiddle(axis.n) } },
-              { binding: 4, resource: { buffer: filter ? (this.qy as GPUBuffer) : this.dummy } },
-              { binding: 5, resource: { buffer: filter ? (this.qx as GPUBuffer) : this.dummy } },
-              {
-                binding: 6,
-                resource: { buffer: this.stageSumsTarget(filter, direct) },
-              },
-            ],
-          }),
-          groups,
-        });
-        ns *= radix * lanes;
-      });
+          layout: kernels.stageLayout,
+          entries: [
+            { binding: 0, resource: { buffer: this.uniform(params) } },
+            { binding: 1, resource: { buffer: this.data[from] as GPUBuffer } },
+            { binding: 2, resource: { buffer: this.data[to] as GPUBuffer } },
+            { binding: 3, resource: { buffer: this.twiddle(axis.n) } },
+            { binding: 4, resource: { buffer: filters ? (this.qy as GPUBuffer) : this.dummy } },
+            { binding: 5, resource: { buffer: filters ? (this.qx as GPUBuffer) : this.dummy } },
+            { binding: 6, resource: { buffer: sums } },
+          ],
+        }),
+        groups,
+      };
     });
-    return steps;
   }
 
   private workgroupStep(
@@ -462,7 +433,7 @@ export class Plan {
       ],
     });
     const pipeline = fused
-      ? kernels.fusedResolvent(this.spec.capacity)
+      ? kernels.fusedResolvent(pass.n, this.spec.capacity)
       : kernels.fftPass(pass.n, this.spec.capacity);
     return { label, pipeline, bindGroup, groups };
   }

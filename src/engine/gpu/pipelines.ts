@@ -5,7 +5,8 @@
  */
 import { SHADERS } from './shader-sources';
 import { stageShader } from './stage-codegen';
-import { workgroupFftShader } from './workgroup-codegen';
+import type { StageRole } from './stage-schedule';
+import { workgroupFftShader, workgroupResolventShader } from './workgroup-codegen';
 
 export interface Kernels {
   fftLayout: GPUBindGroupLayout;
@@ -14,13 +15,13 @@ export interface Kernels {
   reduceLayout: GPUBindGroupLayout;
   /**
    * One global-memory Stockham stage, `radix` (2, 4, 8 or 16) values per invocation and `lanes`
-   * invocations of a subgroup per butterfly (stage-codegen.ts); mode 1 also filters.
+   * invocations of a subgroup per butterfly, in a role of stage-schedule.ts (stage-codegen.ts).
    */
-  stage(radix: number, mode: 0 | 1, lanes: number): GPUComputePipeline;
+  stage(radix: number, role: StageRole, lanes: number): GPUComputePipeline;
   /** One 'workgroup' FFT pass of length n ≤ capacity (workgroup-codegen.ts). */
   fftPass(n: number, capacity: number): GPUComputePipeline;
-  /** The fused resolvent in one dispatch, workgroup memory for `capacity` values. */
-  fusedResolvent(capacity: number): GPUComputePipeline;
+  /** The whole resolvent of 1D signals of length n ≤ capacity in one dispatch (workgroup-codegen.ts). */
+  fusedResolvent(n: number, capacity: number): GPUComputePipeline;
   resolvent(): GPUComputePipeline;
   reduce(): GPUComputePipeline;
 }
@@ -111,31 +112,33 @@ export function kernelsFor(device: GPUDevice): Kernels {
     return p;
   };
 
+  /** A pipeline of generated WGSL, generated and compiled once per device and key. */
+  const generated = (
+    key: string,
+    bindGroupLayout: GPUBindGroupLayout,
+    code: () => string,
+  ): GPUComputePipeline =>
+    pipelines.get(key) ??
+    pipeline(key, device.createShaderModule({ label: key, code: code() }), bindGroupLayout);
+
   const kernels: Kernels = {
     fftLayout,
     stageLayout,
     resolventLayout,
     reduceLayout,
-    stage: (radix, mode, lanes) => {
+    stage: (radix, role, lanes) => {
       const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
-      const key = `fft stage radix-${width}${mode ? ' + resolvent' : ''}`;
-      const cachedStage = pipelines.get(key);
-      if (cachedStage) return cachedStage;
-      const code = stageShader(radix, mode ? 'resolvent' : 'fft', lanes);
-      return pipeline(key, device.createShaderModule({ label: key, code }), stageLayout);
+      const key = `fft stage radix-${width}${role === 'fft' ? '' : ` ${role}`}`;
+      return generated(key, stageLayout, () => stageShader(radix, role, lanes));
     },
-    fftPass: (n, capacity) => {
-      const key = `fft workgroup n=${n} (capacity ${capacity})`;
-      const cachedPass = pipelines.get(key);
-      if (cachedPass) return cachedPass;
-      const code = workgroupFftShader(n, capacity);
-      return pipeline(key, device.createShaderModule({ label: key, code }), fftLayout);
-    },
-    fusedResolvent: (capacity) =>
-      pipeline(`fused resolvent ${capacity} values`, 'fftWorkgroup', fftLayout, {
-        CAPACITY: capacity,
-        MODE: 1,
-      }),
+    fftPass: (n, capacity) =>
+      generated(`fft workgroup n=${n} (capacity ${capacity})`, fftLayout, () =>
+        workgroupFftShader(n, capacity),
+      ),
+    fusedResolvent: (n, capacity) =>
+      generated(`fused resolvent n=${n} (capacity ${capacity})`, fftLayout, () =>
+        workgroupResolventShader(n, capacity),
+      ),
     resolvent: () => pipeline('resolvent filter + sums', 'resolvent', resolventLayout),
     reduce: () => pipeline('reduce-flat', 'reduceFlat', reduceLayout),
   };

@@ -1,9 +1,9 @@
 /**
  * WGSL sources, one kernel per file in shaders/, bundled as text by Vite (`?raw`). The
- * 'stages' kernels are generated per radix instead (stage-codegen.ts).
+ * FFT kernels are generated instead, per radix (stage-codegen.ts) or per length
+ * (workgroup-codegen.ts): their radices and twiddles are baked in.
  */
-import fftWorkgroup from '../../../shaders/fft-workgroup.wgsl?raw';
 import reduceFlat from '../../../shaders/reduce-flat.wgsl?raw';
 import resolvent from '../../../shaders/resolvent.wgsl?raw';
 
-export const SHADERS = { fftWorkgroup, reduceFlat, resolvent } as const;
+export const SHADERS = { reduceFlat, resolvent } as const;

@@ -49,17 +49,19 @@ describe('generated Stockham stage kernels', () => {
 
   it('the WGSL is straight-line: no loops, and no private array indexed at run time', () => {
     for (const radix of STAGE_RADICES) {
-      for (const mode of ['fft', 'resolvent'] as const) {
-        const code = stageShader(radix, mode);
+      for (const role of ['fft', 'filter', 'filter-inverse'] as const) {
+        const code = stageShader(radix, role);
         expect(code).not.toMatch(/\bfor\s*\(|\bloop\b|\bwhile\b|array<vec2f,/);
         expect(code).toContain(`var v${radix - 1} =`);
-        expect(code.includes('sums[')).toBe(mode === 'resolvent');
+        expect(code.includes('sums[')).toBe(role !== 'fft');
+        // The merged stage runs a second, inverse DFT on the filtered registers.
+        expect(code.includes('sg = -1.0;')).toBe(role === 'filter-inverse');
       }
     }
   });
 
   it('with lanes, a butterfly spans a subgroup: shuffles, no early return, guarded stores', () => {
-    const code = stageShader(16, 'resolvent', 4);
+    const code = stageShader(16, 'filter', 4);
     expect(code.startsWith('// Generated')).toBe(true);
     expect(code).toContain('enable subgroups;');
     expect(code).toContain('radix-64 (16 per lane × 4 lanes)');
@@ -74,5 +76,6 @@ describe('generated Stockham stage kernels', () => {
     expect(() => stageShader(32, 'fft')).toThrow(/radix must be one of 2, 4, 8, 16; got 32/);
     expect(() => stageShader(16, 'fft', 3)).toThrow(/lanes must be a power of two ≤ 32; got 3/);
     expect(() => stageShader(16, 'fft', 64)).toThrow(/got 64/);
+    expect(() => stageShader(16, 'filter-inverse', 4)).toThrow(/one butterfly an invocation/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stagePasses } from './fft-plan';
-import { workgroupFftShader } from './workgroup-codegen';
+import { workgroupFftShader, workgroupResolventShader } from './workgroup-codegen';
 
 const count = (s: string, what: string): number => s.split(what).length - 1;
 
@@ -26,5 +26,30 @@ describe('workgroup FFT pass generator', () => {
   it('refuses lengths that are not powers of two or exceed the capacity', () => {
     expect(() => workgroupFftShader(48, 4096)).toThrow(/power of two/);
     expect(() => workgroupFftShader(4096, 2048)).toThrow(/\[2, 2048\]/);
+  });
+});
+
+describe('fused resolvent generator', () => {
+  it('filters between the forward and inverse stages without an exchange', () => {
+    for (const n of [32, 1024, 4096]) {
+      const code = workgroupResolventShader(n, 4096);
+      const stages = stagePasses(n).length;
+      // The inverse's first stage starts from the registers the forward left: 2·stages − 1 reads.
+      expect(count(code, 'src[')).toBe(16); // one global read per value, in the first stage only
+      expect(count(code, 'dst[')).toBe(16); // one global write per value, in the last stage only
+      expect(count(code, '// forward stage')).toBe(stages);
+      expect(count(code, '// inverse stage')).toBe(stages);
+      expect(code.indexOf('sum +=')).toBeGreaterThan(code.lastIndexOf('// forward stage'));
+      expect(code.indexOf('sum +=')).toBeLessThan(code.indexOf('// inverse stage 1'));
+      // The sums' tree has one level per factor of two in the n/16 threads of a transform.
+      expect(count(code, 'sh[lid] += ')).toBe(Math.log2(n / 16));
+    }
+  });
+
+  it('a signal of up to 16 points is one thread: registers only, its sums written directly', () => {
+    const code = workgroupResolventShader(16, 2048);
+    expect(code).not.toContain('var<workgroup>');
+    expect(code).not.toContain('workgroupBarrier');
+    expect(code).toContain('sums[p.sumsBase + t] = vec4f(sum, 0.0)');
   });
 });

@@ -1,28 +1,35 @@
 /**
- * WGSL for one FFT pass of the 'workgroup' variant, generated per transform length n: the
- * VkFFT shape. Each thread holds 16 values in registers (n/16 threads a transform); a stage is
- * radix-16 butterflies on those registers, unrolled with literal internal twiddles, and
- * workgroup memory carries only the exchanges between stages. n = 4096 is three stages and two
- * exchanges (the loop form in shaders/fft-workgroup.wgsl takes six radix-4 stages, each through
- * workgroup memory, with run-time indexed register arrays). n ≤ 16 is one stage: registers
- * only, no workgroup memory, no barrier.
+ * WGSL for the 'workgroup' variant, generated per transform length n: the VkFFT shape. Each
+ * thread holds 16 values in registers (n/16 threads a transform); a stage is radix-16
+ * butterflies on those registers, unrolled with literal internal twiddles, and workgroup memory
+ * carries only the exchanges between stages. n = 4096 is three stages and two exchanges; n ≤ 16
+ * is one stage: registers only, no workgroup memory, no barrier.
  *
- * Layout and Params are those of shaders/fft-workgroup.wgsl (MODE 0), which still runs the
- * fused resolvent (MODE 1): transform t of the dispatch is inner transform t mod inner of signal
- * t / inner; element e is read at signal·inSignal + (t mod inner)·inInner + e·inElem and output
- * bin k written at signal·outSignal + (t mod inner)·outInner + k·outElem, times W_N^(j·k) from
- * `twN` when twiddleN ≠ 0 (the four-step pass). Stages are Stockham, as in stage-codegen.ts:
- * butterfly b, k = b mod ns, takes elements b + r·n/R twiddled by W_n^(r·k·n/(ns·R)) and
- * writes output r to (b / ns)·ns·R + k + r·ns.
+ * Two kernels:
+ * - `workgroupFftShader`: one FFT pass. Transform t of the dispatch is inner transform
+ *   t mod inner of signal t / inner; element e is read at signal·inSignal + (t mod inner)·inInner
+ *   + e·inElem and output bin k written at signal·outSignal + (t mod inner)·outInner + k·outElem,
+ *   times W_N^(j·k) from `twN` when twiddleN ≠ 0 (the four-step pass). So one kernel serves 1D,
+ *   the rows and strided columns of 2D (no transposes) and both halves of the four-step split.
+ * - `workgroupResolventShader`: the whole φ-resolvent pipeline of 1D signals of n ≤ capacity in
+ *   one dispatch: forward FFT, R·X with the per-signal sums Σ|X|², ΣR|X|², Σ(1−R)²|X|² (the
+ *   formula of resolvent-math.ts `weights`, as in shaders/resolvent.wgsl), inverse FFT. The
+ *   inverse runs the radices in reverse, so its first stage takes the last forward stage's
+ *   registers as they are (stage-schedule.ts explains why): no exchange between the two.
+ *
+ * Stages are Stockham, as in stage-codegen.ts: butterfly b, k = b mod ns, takes elements
+ * b + r·n/R twiddled by W_n^(r·k·n/(ns·R)) and writes output r to (b / ns)·ns·R + k + r·ns.
+ * Twiddles: tw[m] = exp(−2πi·m/n) in float64 from the CPU; the inverse conjugates them.
+ * Bindings are the fft layout of pipelines.ts.
  */
-import { FFT_WORKGROUP, stagePasses, valuesPerThread } from './fft-plan';
 import { dftLines } from './dft-codegen';
+import { FFT_WORKGROUP, stagePasses, valuesPerThread } from './fft-plan';
 
 const HEADER = `struct Params {
   n: u32,
   log2n: u32,
-  perGroup: u32,
-  count: u32,
+  perGroup: u32,         // transforms per workgroup
+  count: u32,            // transforms in this dispatch
   inner: u32,
   inSignal: u32,
   inInner: u32,
@@ -31,12 +38,12 @@ const HEADER = `struct Params {
   outInner: u32,
   outElem: u32,
   twiddleN: u32,
-  sign: f32,
-  scale: f32,
-  groupsX: u32,
-  transformFastest: u32,
-  phi: f32,
-  sumsBase: u32,
+  sign: f32,             // +1 forward, −1 inverse (FFT pass)
+  scale: f32,            // applied on output (1/N on the last inverse pass)
+  groupsX: u32,          // workgroups along x, to linearise 2D dispatches
+  transformFastest: u32, // 1: neighbouring threads take neighbouring transforms (strided passes)
+  phi: f32,              // resolvent only
+  sumsBase: u32,         // resolvent only: index in \`sums\` of this dispatch's first signal
 }
 
 @group(0) @binding(0) var<uniform> p: Params;
@@ -44,80 +51,87 @@ const HEADER = `struct Params {
 @group(0) @binding(2) var<storage, read_write> dst: array<vec2f>;
 @group(0) @binding(3) var<storage, read> tw: array<vec2f>;
 @group(0) @binding(4) var<storage, read> twN: array<vec2f>;
+@group(0) @binding(5) var<storage, read> q: array<f32>;            // resolvent: (kScale·κ)² per bin
+@group(0) @binding(6) var<storage, read_write> sums: array<vec4f>; // resolvent: per-signal sums
 
 fn cmul(a: vec2f, b: vec2f) -> vec2f {
   return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
 }
 `;
 
-/** The generated pass for transforms of length n (a power of two ≤ capacity). */
-export function workgroupFftShader(n: number, capacity: number): string {
-  if (!Number.isInteger(Math.log2(n)) || n < 2 || n > capacity) {
-    throw new RangeError(`workgroup FFT n must be a power of two in [2, ${capacity}]; got ${n}`);
-  }
-  const perThread = valuesPerThread(n);
-  const threads = n / perThread; // per transform
-  const stages = stagePasses(n).map((s) => s.radix);
-  const exchanges = stages.length > 1;
-  const body: string[] = [
-    `let firstT = (wid.x + wid.y * p.groupsX) * p.perGroup;`,
-    // Strided passes: neighbouring threads take neighbouring transforms (coalesced reads).
-    `var lt = lid / ${threads}u;`,
-    `var j = lid % ${threads}u;`,
-    'if (p.transformFastest != 0u) {',
-    '  lt = lid % p.perGroup;',
-    '  j = lid / p.perGroup;',
-    '}',
-    // Every thread reaches every barrier: idle ones just skip memory accesses.
-    `let inGroup = lt < p.perGroup && j < ${threads}u;`,
-    'let t = firstT + lt;',
-    'let live = inGroup && t < p.count;',
-    'let signal = t / p.inner;',
-    'let within = t % p.inner;',
-    'let inBase = signal * p.inSignal + within * p.inInner;',
-    'let outBase = signal * p.outSignal + within * p.outInner;',
-    `let shBase = lt * ${n}u;`,
-    'let sg = p.sign;',
-  ];
-  for (let i = 0; i < perThread; i++) body.push(`var v${i} = vec2f(0.0);`);
+type Where = 'global' | 'shared' | 'registers';
 
-  let ns = 1;
-  stages.forEach((radix, s) => {
-    const first = s === 0;
-    const last = s === stages.length - 1;
-    const groups = perThread / radix; // butterflies per thread in this stage
-    const stride = n / radix;
+/** Emits the code of one kernel, inserting a barrier wherever workgroup memory changes hands. */
+class Emitter {
+  readonly body: string[] = [];
+  /** Workgroup memory has been read since the last barrier: a write must wait for the readers. */
+  private readPending = false;
+  usesShared = false;
+  readonly threads: number;
+  readonly perThread: number;
+
+  constructor(readonly n: number) {
+    this.perThread = valuesPerThread(n);
+    this.threads = n / this.perThread;
+  }
+
+  line(...l: string[]): void {
+    this.body.push(...l);
+  }
+
+  private beforeSharedWrite(): void {
+    this.usesShared = true;
+    if (this.readPending) this.line('workgroupBarrier();');
+    this.readPending = false;
+  }
+
+  private afterSharedWrite(): void {
+    this.line('workgroupBarrier();');
+  }
+
+  /** Butterfly q of this thread: b = j + threads·q. */
+  butterfly(q: number): string {
+    return `(j + ${this.threads * q}u)`;
+  }
+
+  /** Reads (and twiddles) every butterfly's inputs of a radix-R stage, then its DFTs. */
+  read(radix: number, ns: number, from: Where): void {
+    const { n } = this;
     const step = n / (ns * radix);
-    body.push(`// stage ${s + 1}: radix ${radix}, ns = ${ns}`);
-    // Read (and twiddle) every butterfly's inputs into registers.
-    for (let q = 0; q < groups; q++) {
-      const b = `(j + ${threads * q}u)`;
+    for (let q = 0; q < this.perThread / radix; q++) {
+      const b = this.butterfly(q);
       for (let r = 0; r < radix; r++) {
         const reg = `v${q * radix + r}`;
-        const e = `${b} + ${r * stride}u`;
-        body.push(
-          first
-            ? `if (live) { ${reg} = src[inBase + (${e}) * p.inElem]; }`
-            : `if (inGroup) { ${reg} = sh[shBase + ${e}]; }`,
-        );
+        const e = `${b} + ${(r * n) / radix}u`;
+        if (from === 'global') this.line(`if (live) { ${reg} = src[inBase + (${e}) * p.inElem]; }`);
+        if (from === 'shared') this.line(`if (inGroup) { ${reg} = sh[shBase + ${e}]; }`);
         if (r > 0 && ns > 1) {
-          body.push(
+          this.line(
             `{ let w = tw[(${b} % ${ns}u) * ${r * step}u]; ${reg} = cmul(${reg}, vec2f(w.x, w.y * sg)); }`,
           );
         }
       }
-      body.push('{', ...dftLines(radix, (r) => `v${q * radix + r}`).map((l) => `  ${l}`), '}');
+      this.line('{', ...dftLines(radix, (r) => `v${q * radix + r}`).map((l) => `  ${l}`), '}');
     }
-    // Everyone has read before anyone overwrites workgroup memory (the last stage writes global).
-    if (!first && !last) body.push('workgroupBarrier();');
-    for (let q = 0; q < groups; q++) {
-      const b = `(j + ${threads * q}u)`;
-      const out = `((${b} / ${ns}u) * ${ns * radix}u + ${b} % ${ns}u)`;
+    if (from === 'shared') this.readPending = true;
+  }
+
+  /** Position of output r of butterfly q in a radix-R stage after ns. */
+  outPosition(q: number, radix: number, ns: number, r: number): string {
+    const b = this.butterfly(q);
+    return `((${b} / ${ns}u) * ${ns * radix}u + ${b} % ${ns}u + ${r * ns}u)`;
+  }
+
+  write(radix: number, ns: number, to: Exclude<Where, 'registers'>): void {
+    if (to === 'shared') this.beforeSharedWrite();
+    for (let q = 0; q < this.perThread / radix; q++) {
       for (let r = 0; r < radix; r++) {
         const reg = `v${q * radix + r}`;
-        const k = `${out} + ${r * ns}u`;
-        if (last) {
-          body.push(
+        const k = this.outPosition(q, radix, ns, r);
+        if (to === 'shared') {
+          this.line(`if (inGroup) { sh[shBase + ${k}] = ${reg}; }`);
+        } else {
+          this.line(
             `if (live) {`,
             `  let k = ${k};`,
             `  var y = ${reg} * p.scale;`,
@@ -128,21 +142,150 @@ export function workgroupFftShader(n: number, capacity: number): string {
             '  dst[outBase + k * p.outElem] = y;',
             '}',
           );
-        } else {
-          body.push(`if (inGroup) { sh[shBase + ${k}] = ${reg}; }`);
         }
       }
     }
-    if (!last) body.push('workgroupBarrier();');
-    ns *= radix;
-  });
+    if (to === 'shared') this.afterSharedWrite();
+  }
 
-  return `// Generated by src/engine/gpu/workgroup-codegen.ts: ${n}-point FFT pass, radices ${stages.join('·')}, ${perThread} values a thread.
+  /**
+   * Adds each thread's `sum` over the threads of its transform (a tree with literal strides, so
+   * the rounding error grows as log n) and writes the total to sums[sumsBase + t]. Workgroup
+   * memory is scratch: sh[lid] = (Σ|X|², ΣR|X|²), sh[WG + lid] = (Σ(1−R)²|X|², 0).
+   */
+  reduceSums(): void {
+    if (this.threads === 1) {
+      this.line('if (live) { sums[p.sumsBase + t] = vec4f(sum, 0.0); }');
+      return;
+    }
+    const wg = FFT_WORKGROUP;
+    this.beforeSharedWrite();
+    this.line(`sh[lid] = sum.xy;`, `sh[${wg}u + lid] = vec2f(sum.z, 0.0);`);
+    this.afterSharedWrite();
+    for (let stride = this.threads / 2; stride >= 1; stride /= 2) {
+      this.line(
+        `if (j < ${stride}u) {`,
+        `  sh[lid] += sh[lid + ${stride}u];`,
+        `  sh[${wg}u + lid] += sh[${wg}u + lid + ${stride}u];`,
+        '}',
+        'workgroupBarrier();',
+      );
+    }
+    this.line(
+      `if (live && j == 0u) { sums[p.sumsBase + t] = vec4f(sh[lid], sh[${wg}u + lid].x, 0.0); }`,
+    );
+    this.readPending = true;
+  }
+
+  /** Filters the bins in registers after the last forward stage (ns = n/R) and sums them. */
+  filter(radix: number): void {
+    const { n } = this;
+    this.line('var sum = vec3f(0.0);');
+    for (let q = 0; q < this.perThread / radix; q++) {
+      for (let r = 0; r < radix; r++) {
+        const reg = `v${q * radix + r}`;
+        this.line(
+          '{',
+          `  let qk = q[${this.butterfly(q)} + ${(r * n) / radix}u];`,
+          '  let d = 1.0 + p.phi * qk;',
+          '  let rk = 1.0 / d;',
+          '  let oneMinusR = (p.phi * qk) / d;',
+          `  let power = dot(${reg}, ${reg});`,
+          '  sum += vec3f(power, rk * power, oneMinusR * oneMinusR * power);',
+          `  ${reg} = rk * ${reg};`,
+          '}',
+        );
+      }
+    }
+  }
+
+  shader(title: string, capacity: number): string {
+    const { n, threads } = this;
+    const prologue = [
+      'let firstT = (wid.x + wid.y * p.groupsX) * p.perGroup;',
+      // Strided passes: neighbouring threads take neighbouring transforms (coalesced reads).
+      `var lt = lid / ${threads}u;`,
+      `var j = lid % ${threads}u;`,
+      'if (p.transformFastest != 0u) {',
+      '  lt = lid % p.perGroup;',
+      '  j = lid / p.perGroup;',
+      '}',
+      // Every thread reaches every barrier: idle ones just skip memory accesses.
+      `let inGroup = lt < p.perGroup && j < ${threads}u;`,
+      'let t = firstT + lt;',
+      'let live = inGroup && t < p.count;',
+      'let signal = t / p.inner;',
+      'let within = t % p.inner;',
+      'let inBase = signal * p.inSignal + within * p.inInner;',
+      'let outBase = signal * p.outSignal + within * p.outInner;',
+      `let shBase = lt * ${n}u;`,
+      ...Array.from({ length: this.perThread }, (_, i) => `var v${i} = vec2f(0.0);`),
+    ];
+    return `// Generated by src/engine/gpu/workgroup-codegen.ts: ${title}.
 ${HEADER}
-${exchanges ? `var<workgroup> sh: array<vec2f, ${capacity}>;\n` : ''}
+${this.usesShared ? `var<workgroup> sh: array<vec2f, ${capacity}>;\n` : ''}
 @compute @workgroup_size(${FFT_WORKGROUP})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
-${body.map((l) => `  ${l}`).join('\n')}
+${[...prologue, ...this.body].map((l) => `  ${l}`).join('\n')}
 }
 `;
+  }
+}
+
+function checkLength(n: number, capacity: number): void {
+  if (!Number.isInteger(Math.log2(n)) || n < 2 || n > capacity) {
+    throw new RangeError(`workgroup FFT n must be a power of two in [2, ${capacity}]; got ${n}`);
+  }
+}
+
+/** The generated pass for transforms of length n (a power of two ≤ capacity). */
+export function workgroupFftShader(n: number, capacity: number): string {
+  checkLength(n, capacity);
+  const e = new Emitter(n);
+  const radices = stagePasses(n).map((s) => s.radix);
+  e.line('let sg = p.sign;');
+  let ns = 1;
+  radices.forEach((radix, s) => {
+    e.line(`// stage ${s + 1}: radix ${radix}, ns = ${ns}`);
+    e.read(radix, ns, s === 0 ? 'global' : 'shared');
+    e.write(radix, ns, s === radices.length - 1 ? 'global' : 'shared');
+    ns *= radix;
+  });
+  const title = `${n}-point FFT pass, radices ${radices.join('·')}, ${e.perThread} values a thread`;
+  return e.shader(title, capacity);
+}
+
+/**
+ * The fused resolvent of 1D signals of length n in one dispatch (contiguous transforms, one per
+ * signal: the plan launches it with inner = 1 and transformFastest = 0). p.scale is 1/n.
+ */
+export function workgroupResolventShader(n: number, capacity: number): string {
+  checkLength(n, capacity);
+  const e = new Emitter(n);
+  const forward = stagePasses(n).map((s) => s.radix);
+  const inverse = [...forward].reverse();
+  const merged = forward[forward.length - 1] as number;
+  e.line('var sg = 1.0;');
+  let ns = 1;
+  forward.forEach((radix, s) => {
+    const last = s === forward.length - 1;
+    e.line(`// forward stage ${s + 1}: radix ${radix}, ns = ${ns}`);
+    e.read(radix, ns, s === 0 ? 'global' : 'shared');
+    if (!last) e.write(radix, ns, 'shared');
+    ns *= radix;
+  });
+  // The last forward stage left bin b + r·n/R in register r of butterfly b.
+  e.line(`// R·X and the sums, on the bins in registers`);
+  e.filter(merged);
+  e.reduceSums();
+  e.line('sg = -1.0;');
+  ns = 1;
+  inverse.forEach((radix, s) => {
+    e.line(`// inverse stage ${s + 1}: radix ${radix}, ns = ${ns}`);
+    e.read(radix, ns, s === 0 ? 'registers' : 'shared');
+    e.write(radix, ns, s === inverse.length - 1 ? 'global' : 'shared');
+    ns *= radix;
+  });
+  const title = `${n}-point fused resolvent (forward ${forward.join('·')}, filter, inverse ${inverse.join('·')})`;
+  return e.shader(title, capacity);
 }
