@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { sampleRun } from './testing/sample-run';
+import type { RawCase } from './case-context';
+import { EFFICIENCY_TARGETS } from './finalize';
+import type { CaseResult } from './schema';
+import {
+  GPU_ADAPTER,
+  SOFTWARE_ADAPTER,
+  rawCase,
+  runOf,
+  sampleRun,
+  withCopies,
+} from './testing/sample-run';
 
 describe('cross-case metrics', () => {
   const run = sampleRun();
@@ -36,5 +46,93 @@ describe('cross-case metrics', () => {
   it('GFLOP/s only for FFT cases', () => {
     expect(get('fft').gflops).toBeGreaterThan(0);
     expect(get('copy').gflops).toBeNull();
+  });
+});
+
+describe('efficiency targets', () => {
+  // withCopies puts a 1 ms copy at every byte count: a case of 1 / e ms has efficiency e.
+  const fft = (n: number, e: number, variant: CaseResult['variant'], batch = 4): RawCase =>
+    rawCase({ op: 'fft', shape: [n], batch, medianMs: 1 / e, ...(variant ? { variant } : {}) });
+  const fused = (n: number, ratio: number, dispatches: number, variant: CaseResult['variant']) =>
+    rawCase({ op: 'resolvent-fused', shape: [n], batch: 2, medianMs: ratio, dispatches, variant });
+  const targetsOf = (raw: RawCase[], adapter = GPU_ADAPTER) => {
+    const e = runOf(adapter, withCopies(raw)).targets.efficiency;
+    if (!e) throw new Error('no efficiency targets');
+    return e;
+  };
+
+  it('takes each N at its best variant, and each range at its weakest N', () => {
+    const e = targetsOf([
+      fft(1024, 0.5, 'stages'),
+      fft(1024, 0.9, 'workgroup', 8), // the planner's forced-variant case of the same N
+      fft(256, 0.85, 'workgroup'),
+      fft(4096, 0.45, 'stages'),
+      fft(2 ** 20, 0.6, 'stages'),
+    ]);
+    expect(e.judged).toBe(true);
+    expect(e.small).toMatchObject({ atN: 256, variant: 'workgroup', sizes: 2, met: true });
+    expect(e.small?.minEfficiency).toBeCloseTo(0.85, 12);
+    expect(e.large).toMatchObject({ atN: 4096, variant: 'stages', sizes: 2, met: true });
+    expect(e.large?.minEfficiency).toBeCloseTo(0.45, 12);
+  });
+
+  it('is not met when one size of a range falls below its bound', () => {
+    const e = targetsOf([
+      fft(256, 0.9, 'workgroup'),
+      fft(2048, 0.41, 'stages'),
+      fft(65536, 0.5, 'stages'),
+      fft(2 ** 20, 0.3, 'stages'),
+    ]);
+    expect(e.small).toMatchObject({ atN: 2048, variant: 'stages', met: false });
+    expect(e.large).toMatchObject({ atN: 2 ** 20, met: false });
+    expect(e.large?.minEfficiency).toBeCloseTo(0.3, 12);
+  });
+
+  it('judges only 1D FFTs of verified results within the ranges', () => {
+    const wrong = { ...fft(512, 0.01, 'stages'), maxRelError: 1 };
+    const e = targetsOf([
+      fft(1024, 0.9, 'stages'),
+      wrong,
+      rawCase({ op: 'fft', shape: [32, 32], batch: 4, medianMs: 100 }),
+      fft(2 ** 21, 0.01, 'stages'),
+      rawCase({ op: 'tfjs-fft', shape: [64], batch: 4, medianMs: 100 }),
+    ]);
+    expect(e.small).toMatchObject({ atN: 1024, sizes: 1, met: true });
+    expect(e.large).toBeNull();
+  });
+
+  it('reports every 1D fused case as copy multiples, judging workgroup sizes that fit only', () => {
+    // One fused dispatch plus one batch-reduction level: 2 dispatches.
+    const e = targetsOf([
+      fused(4096, 9.9, 9, 'stages'),
+      fused(1024, EFFICIENCY_TARGETS.fusedMaxCopies, 2, 'workgroup'), // the bound itself passes
+      fused(4096, 1.5, 2, 'workgroup'),
+      fused(8192, 1.1, 4, 'workgroup'), // four-step: over the capacity of 4096, out of scope
+      rawCase({ op: 'resolvent-fused', shape: [64, 64], batch: 3, medianMs: 1 }),
+    ]);
+    expect(e.fusedVsCopy).toHaveLength(4);
+    const [several, fits, slow, large] = e.fusedVsCopy;
+    expect(several).toMatchObject({ shape: [4096], dispatches: 9, variant: 'stages', met: null });
+    expect(several?.ratio).toBeCloseTo(9.9, 12);
+    expect(fits).toMatchObject({ shape: [1024], dispatches: 2, variant: 'workgroup', met: true });
+    expect(fits?.ratio).toBeCloseTo(1.3, 12);
+    expect(slow).toMatchObject({ shape: [4096], dispatches: 2, variant: 'workgroup', met: false });
+    expect(slow?.ratio).toBeCloseTo(1.5, 12);
+    expect(large).toMatchObject({ shape: [8192], variant: 'workgroup', met: null });
+  });
+
+  it('is not judged on a software adapter, yet keeps the measured figures', () => {
+    const e = targetsOf(
+      [fft(1024, 0.9, 'stages'), fused(1024, 1.2, 1, 'workgroup')],
+      SOFTWARE_ADAPTER,
+    );
+    expect(e.judged).toBe(false);
+    expect(e.small).toMatchObject({ atN: 1024, met: true });
+    expect(e.fusedVsCopy).toHaveLength(1);
+  });
+
+  it('is empty when nothing in the ranges was measured against a copy', () => {
+    const e = runOf(GPU_ADAPTER, [fft(1024, 0.9, 'stages')]).targets.efficiency;
+    expect(e).toEqual({ judged: true, small: null, large: null, fusedVsCopy: [] });
   });
 });

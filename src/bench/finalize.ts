@@ -1,11 +1,31 @@
 /**
  * Cross-case metrics: each case's throughput figures, its efficiency against the copy kernel
  * at the same bytes, its speed-ups over fft.js and TensorFlow.js at the same shape and batch,
- * and the two reported targets.
+ * and the reported targets.
  */
-import { efficiency, fftGflops, gbps, signalsPerSec, speedup } from './metrics';
+import { workgroupCapacity } from '../engine/gpu/fft-plan';
+import { efficiency, fftGflops, gbps, signalsPerSec, speedup, timeInCopies } from './metrics';
 import type { RawCase } from './case-context';
-import type { AdapterFingerprint, BenchRun, CaseResult, Op } from './schema';
+import type {
+  AdapterFingerprint,
+  BenchRun,
+  CaseResult,
+  EfficiencyFloor,
+  EfficiencyTargets,
+  Op,
+} from './schema';
+
+/** The efficiency targets' bounds. They are set for a discrete GPU. */
+export const EFFICIENCY_TARGETS = {
+  /** 1D FFT sizes up to this N should reach `smallMin`. */
+  smallMaxN: 2048,
+  smallMin: 0.8,
+  /** 1D FFT sizes above `smallMaxN` up to this N should reach `largeMin`. */
+  largeMaxN: 2 ** 20,
+  largeMin: 0.4,
+  /** The fused 1D resolvent should take at most this many copy times for the same bytes. */
+  fusedMaxCopies: 1.3,
+} as const;
 
 const FFT_OPS: ReadonlySet<Op> = new Set(['fft', 'fftjs', 'fftjs-workers', 'tfjs-fft']);
 
@@ -76,5 +96,102 @@ export function finalizeRun(
         },
       ];
     });
-  return { cases, targets: { tfjsSpeedupAt1024: at1024?.speedupVsTfjs ?? null, fusedSpeedup } };
+  return {
+    cases,
+    targets: {
+      tfjsSpeedupAt1024: at1024?.speedupVsTfjs ?? null,
+      fusedSpeedup,
+      efficiency: efficiencyTargets(adapter, cases),
+    },
+  };
+}
+
+type Variant = CaseResult['variant'];
+interface Best {
+  efficiency: number;
+  variant: Variant;
+}
+
+/** A wrong answer meets no target, however fast it came. */
+const verified = (c: CaseResult): boolean => c.maxRelError <= c.tolerance;
+
+const oneD = (c: CaseResult): number | null => (c.shape.length === 1 ? (c.shape[0] ?? null) : null);
+
+/** Best efficiency per 1D FFT size: the planner keeps the fastest variant of each size. */
+function bestFftPerN(cases: readonly CaseResult[]): Map<number, Best> {
+  const best = new Map<number, Best>();
+  for (const c of cases) {
+    const n = oneD(c);
+    if (c.op !== 'fft' || n === null || c.efficiency === null || !verified(c)) continue;
+    const prev = best.get(n);
+    if (!prev || c.efficiency > prev.efficiency) {
+      best.set(n, { efficiency: c.efficiency, variant: c.variant });
+    }
+  }
+  return best;
+}
+
+/** The weakest size with lo < N ≤ hi, judged against `bound`; null when none was measured. */
+function floorOf(
+  best: ReadonlyMap<number, Best>,
+  lo: number,
+  hi: number,
+  bound: number,
+): EfficiencyFloor | null {
+  const inRange = [...best].filter(([n]) => n > lo && n <= hi);
+  const worst = inRange.sort(([, a], [, b]) => a.efficiency - b.efficiency)[0];
+  if (!worst) return null;
+  const [atN, { efficiency: minEfficiency, variant }] = worst;
+  return {
+    minEfficiency,
+    atN,
+    variant: variant ?? null,
+    sizes: inRange.length,
+    met: minEfficiency >= bound,
+  };
+}
+
+/**
+ * Each 1D fused resolvent case as a multiple of the copy time; `met` only where in scope: the
+ * 'workgroup' variant on a size that fits workgroup memory, whose whole pipeline is one pass
+ * over the data (plus the tiny batch reduction).
+ */
+function fusedVsCopy(
+  adapter: AdapterFingerprint,
+  cases: readonly CaseResult[],
+): EfficiencyTargets['fusedVsCopy'] {
+  // WebGPU's default limit when the fingerprint lacks it.
+  const capacity = workgroupCapacity(adapter.limits.maxComputeWorkgroupStorageSize ?? 16384);
+  return cases.flatMap((c) => {
+    const n = oneD(c);
+    if (c.op !== 'resolvent-fused' || n === null || !verified(c)) return [];
+    // No copy at these bytes, or no finite multiple of it: nothing to compare.
+    if (c.efficiency === null || c.efficiency <= 0) return [];
+    const ratio = timeInCopies(c.efficiency);
+    const inScope = c.variant === 'workgroup' && n <= capacity;
+    return [
+      {
+        shape: c.shape,
+        ratio,
+        dispatches: c.dispatches,
+        variant: c.variant ?? null,
+        met: inScope ? ratio <= EFFICIENCY_TARGETS.fusedMaxCopies : null,
+      },
+    ];
+  });
+}
+
+/** The efficiency targets, from the finalized cases (their efficiency is already set). */
+function efficiencyTargets(
+  adapter: AdapterFingerprint,
+  cases: readonly CaseResult[],
+): EfficiencyTargets {
+  const t = EFFICIENCY_TARGETS;
+  const best = bestFftPerN(cases);
+  return {
+    judged: !adapter.software,
+    small: floorOf(best, 0, t.smallMaxN, t.smallMin),
+    large: floorOf(best, t.smallMaxN, t.largeMaxN, t.largeMin),
+    fusedVsCopy: fusedVsCopy(adapter, cases),
+  };
 }

@@ -1,5 +1,6 @@
 /** Plain-text rendering of a run for the terminal. */
-import type { BenchRun, CaseResult } from './schema';
+import { EFFICIENCY_TARGETS } from './finalize';
+import type { BenchRun, CaseResult, EfficiencyFloor, EfficiencyTargets } from './schema';
 
 const fmt = (v: number | null, digits = 3): string => {
   if (v === null) return '–';
@@ -18,6 +19,56 @@ export function describeFused(f: BenchRun['targets']['fusedSpeedup'][number]): s
     `${f.shape.join('×')}: ${fmt(f.speedup)}× (${f.fusedDispatches ?? '?'} vs ` +
     `${f.separateDispatches ?? '?'} dispatches${same ? '; not fused on this device' : ''})`
   );
+}
+
+// A software adapter's figures are printed, but its times say nothing about a real GPU.
+const NOT_JUDGED = 'not judged: software adapter (the targets are for a discrete GPU)';
+
+const verdict = (met: boolean, judged: boolean): string =>
+  judged ? (met ? 'met' : 'not met') : NOT_JUDGED;
+
+function describeFloor(f: EfficiencyFloor | null, judged: boolean): string {
+  if (!f) return 'not measured';
+  const variant = f.variant ? ` [${f.variant}]` : '';
+  const sizes = f.sizes === 1 ? '1 size' : `${f.sizes} sizes`;
+  const where = `at N = ${f.atN}${variant} over ${sizes}`;
+  return `min ${fmt(f.minEfficiency)} ${where} — ${verdict(f.met, judged)}`;
+}
+
+function describeFusedVsCopy(list: EfficiencyTargets['fusedVsCopy'], judged: boolean): string {
+  if (list.length === 0) return 'not measured';
+  const figures = list.map((f) => {
+    const disp = f.dispatches === null ? '?' : `${f.dispatches}`;
+    const noun = f.dispatches === 1 ? 'dispatch' : 'dispatches';
+    return `${f.shape.join('×')}: ${fmt(f.ratio)}× (${disp} ${noun}, ${f.variant ?? '?'})`;
+  });
+  return `${figures.join(', ')} — ${fusedOutcome(list, judged)}`;
+}
+
+/** Sizes that need several dispatches or another variant are shown, but do not count. */
+function fusedOutcome(list: EfficiencyTargets['fusedVsCopy'], judged: boolean): string {
+  const inScope = list.flatMap((f) => (f.met === null ? [] : [f.met]));
+  if (judged && inScope.length === 0) return 'no size in scope';
+  return verdict(inScope.length > 0 && inScope.every(Boolean), judged);
+}
+
+/** The efficiency targets as label and value, shared by the terminal table and the app. */
+export function efficiencyTargetLines(e: EfficiencyTargets): { label: string; value: string }[] {
+  const t = EFFICIENCY_TARGETS;
+  return [
+    {
+      label: `FFT efficiency ≥ ${t.smallMin} for N ≤ ${t.smallMaxN}`,
+      value: describeFloor(e.small, e.judged),
+    },
+    {
+      label: `FFT efficiency ≥ ${t.largeMin} for ${t.smallMaxN} < N ≤ 2^${Math.log2(t.largeMaxN)}`,
+      value: describeFloor(e.large, e.judged),
+    },
+    {
+      label: `fused 1D resolvent ≤ ${t.fusedMaxCopies}× copy (sizes that fit workgroup memory, 'workgroup' variant)`,
+      value: describeFusedVsCopy(e.fusedVsCopy, e.judged),
+    },
+  ];
 }
 
 export const TABLE_COLUMNS = [
@@ -111,6 +162,10 @@ export function formatRun(run: BenchRun): string {
     'Target: fused pipeline faster than separate passes: ' +
       (t.fusedSpeedup.length === 0 ? 'not measured' : t.fusedSpeedup.map(describeFused).join(', ')),
   );
+  // Runs saved before the efficiency targets existed have no figures for them.
+  for (const line of t.efficiency ? efficiencyTargetLines(t.efficiency) : []) {
+    out.push(`Target: ${line.label}: ${line.value}`);
+  }
   for (const s of run.skipped) out.push(`Skipped ${s.what}: ${s.reason}`);
   out.push(`Wall time: ${(run.wallMs / 1000).toFixed(1)} s`);
   return out.join('\n');

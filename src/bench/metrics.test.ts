@@ -8,6 +8,7 @@ import {
   gbps,
   signalsPerSec,
   speedup,
+  timeInCopies,
 } from './metrics';
 import type { CrossoverPoint } from './schema';
 
@@ -35,6 +36,9 @@ describe('throughput metrics', () => {
   it('efficiency is copy time over case time; speed-up is baseline over time', () => {
     expect(efficiency(1, 4)).toBe(0.25);
     expect(speedup(30, 3)).toBe(10);
+  });
+  it('time in copies is the case time over the copy time: 1 / efficiency', () => {
+    expect(timeInCopies(efficiency(1, 4))).toBe(4);
   });
 });
 

@@ -36,6 +36,14 @@ export function efficiency(copyMs: number, ms: number): number {
   return copyMs / ms;
 }
 
+/**
+ * A case's time in copy times for the same bytes: the reciprocal of `efficiency`. A bound such
+ * as "at most 1.3× the copy time" reads directly on this scale.
+ */
+export function timeInCopies(efficiencyValue: number): number {
+  return 1 / efficiencyValue;
+}
+
 /** How many times faster `ms` is than `baselineMs` (both for the same work). */
 export function speedup(baselineMs: number, ms: number): number {
   return baselineMs / ms;

@@ -31,6 +31,14 @@ describe('benchmark JSON', () => {
     if (first) first.medianMs = -1;
     expect(() => parseBenchRun(JSON.stringify(run))).toThrow(/cases\.0\.medianMs/);
   });
+  it('parses a run saved before the efficiency targets existed', () => {
+    const older = sampleRun();
+    expect(older.targets.efficiency).toBeDefined();
+    delete older.targets.efficiency;
+    const parsed = parseBenchRun(JSON.stringify(older));
+    expect(parsed.targets).not.toHaveProperty('efficiency');
+    expect(parsed).toEqual(older);
+  });
   it('rejects non-JSON and other versions', () => {
     expect(() => parseBenchRun('{oops')).toThrow(/Not JSON/);
     expect(BenchRunSchema.safeParse({ ...sampleRun(), schemaVersion: 2 }).success).toBe(false);

@@ -36,6 +36,9 @@ const count = z.number().int().nonnegative();
 const positive = z.number().positive();
 const finite = z.number().refine(Number.isFinite, 'must be finite');
 
+/** The engine's FFT kernel variants (see the engine's planner). */
+export const VariantSchema = z.enum(['workgroup', 'stages', 'subgroups']);
+
 export const CaseResultSchema = z.object({
   op: OpSchema,
   /** Where it ran: the WebGPU adapter, or the CPU (fft.js). */
@@ -68,7 +71,7 @@ export const CaseResultSchema = z.object({
   /** The adapter is a software rasterizer (SwiftShader, llvmpipe, WARP): CPU emulation. */
   software: z.boolean(),
   /** The engine's kernel variant that ran the case (see the engine's planner). */
-  variant: z.enum(['workgroup', 'stages', 'subgroups']).optional(),
+  variant: VariantSchema.optional(),
   note: z.string().optional(),
 });
 export type CaseResult = z.infer<typeof CaseResultSchema>;
@@ -110,6 +113,50 @@ export type AdapterFingerprint = z.infer<typeof AdapterFingerprintSchema>;
 export const SkippedSchema = z.object({ what: z.string(), reason: z.string() });
 export type Skipped = z.infer<typeof SkippedSchema>;
 
+/** The weakest 1D FFT size of a range, each size counted at its best variant. */
+const EfficiencyFloorSchema = z.object({
+  /**
+   * min over the range's N of (max efficiency over that N's FFT cases): the planner keeps the
+   * fastest variant, so a size is as good as its best variant, and the range as its worst size.
+   */
+  minEfficiency: z.number().nonnegative(),
+  /** The N of that minimum: the size that decides the target. */
+  atN: z.number().int().positive(),
+  /** The variant that gave that N its best efficiency (null if the case did not say). */
+  variant: VariantSchema.nullable(),
+  /** Sizes of the range with an efficiency: how much of the range the verdict covers. */
+  sizes: z.number().int().positive(),
+  /** minEfficiency reaches the range's bound. */
+  met: z.boolean(),
+});
+export type EfficiencyFloor = z.infer<typeof EfficiencyFloorSchema>;
+
+/** The efficiency targets, set for a discrete GPU; see `EFFICIENCY_TARGETS` for the bounds. */
+const EfficiencyTargetsSchema = z.object({
+  /** false on a software adapter: its times measure a CPU emulation, not the GPU they are for. */
+  judged: z.boolean(),
+  /** 1D FFT, N ≤ 2048 (null when no size of the range has an efficiency). */
+  small: EfficiencyFloorSchema.nullable(),
+  /** 1D FFT, 2048 < N ≤ 2^20. */
+  large: EfficiencyFloorSchema.nullable(),
+  /** Every 1D fused resolvent case with an efficiency, so a reader sees which ones qualify. */
+  fusedVsCopy: z.array(
+    z.object({
+      shape: z.array(z.number().int().positive()),
+      /** Fused pipeline time ÷ copy time for the same bytes (1 / efficiency). */
+      ratio: positive,
+      dispatches: count.nullable(),
+      variant: VariantSchema.nullable(),
+      /**
+       * ratio within the bound; null outside the target's scope: only the 'workgroup' variant
+       * on a size that fits workgroup memory runs the pipeline in one pass over the data.
+       */
+      met: z.boolean().nullable(),
+    }),
+  ),
+});
+export type EfficiencyTargets = z.infer<typeof EfficiencyTargetsSchema>;
+
 export const BenchRunSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   id: z.string().min(1),
@@ -138,6 +185,8 @@ export const BenchRunSchema = z.object({
         separateDispatches: count.nullable(),
       }),
     ),
+    /** Optional: runs saved before these targets existed lack it and still parse. */
+    efficiency: EfficiencyTargetsSchema.optional(),
   }),
   wallMs: z.number().nonnegative(),
 });

@@ -10,8 +10,20 @@ export const SOFTWARE_ADAPTER: AdapterFingerprint = {
   description: 'SwiftShader',
   isFallbackAdapter: true,
   software: true,
-  limits: { maxBufferSize: 2 ** 30 },
+  limits: { maxBufferSize: 2 ** 30, maxComputeWorkgroupStorageSize: 16384 },
   features: ['timestamp-query'],
+};
+
+/** A discrete GPU: the efficiency targets are judged on it. */
+export const GPU_ADAPTER: AdapterFingerprint = {
+  ...SOFTWARE_ADAPTER,
+  vendor: 'nvidia',
+  architecture: 'hopper',
+  description: 'NVIDIA H200',
+  isFallbackAdapter: false,
+  software: false,
+  // Workgroup memory for 4096 complex values: the fused resolvent is one pass up to N = 4096.
+  limits: { maxBufferSize: 2 ** 30, maxComputeWorkgroupStorageSize: 32768 },
 };
 
 export function rawCase(over: Partial<RawCase> & Pick<RawCase, 'op' | 'medianMs'>): RawCase {
@@ -34,6 +46,41 @@ export function rawCase(over: Partial<RawCase> & Pick<RawCase, 'op' | 'medianMs'
   };
 }
 
+/**
+ * The cases plus a 1 ms copy at each byte count they move, so that a case of `t` ms has an
+ * efficiency of 1 / t.
+ */
+export function withCopies(cases: readonly RawCase[]): RawCase[] {
+  const bytes = [...new Set(cases.map((c) => c.bytes))];
+  // rawCase counts 2·batch·N·8 bytes: a copy of N = bytes / 16 points moves `bytes`.
+  const copies = bytes.map((b) => rawCase({ op: 'copy', medianMs: 1, shape: [b / 16], batch: 1 }));
+  return [...cases, ...copies];
+}
+
+/** A run of the given cases as the runner would save it. */
+export function runOf(
+  adapter: AdapterFingerprint,
+  raw: readonly RawCase[],
+  id = 'sample',
+): BenchRun {
+  const { cases, targets } = finalizeRun(adapter, raw);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    suite: 'quick',
+    date: '2026-01-01T00:00:00.000Z',
+    runtime: 'browser',
+    userAgent: 'test',
+    adapter,
+    timingMethod: 'timestamp',
+    cases,
+    crossovers: [],
+    skipped: [],
+    targets,
+    wallMs: 1234,
+  };
+}
+
 export function sampleRun(scale = 1): BenchRun {
   const raw = [
     rawCase({ op: 'fft', medianMs: 0.5 * scale }),
@@ -44,20 +91,5 @@ export function sampleRun(scale = 1): BenchRun {
     rawCase({ op: 'resolvent-fused', medianMs: 2 * scale, shape: [256, 256], batch: 1 }),
     rawCase({ op: 'resolvent-separate', medianMs: 3, shape: [256, 256], batch: 1 }),
   ];
-  const { cases, targets } = finalizeRun(SOFTWARE_ADAPTER, raw);
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id: `sample-${scale}`,
-    suite: 'quick',
-    date: '2026-01-01T00:00:00.000Z',
-    runtime: 'browser',
-    userAgent: 'test',
-    adapter: SOFTWARE_ADAPTER,
-    timingMethod: 'timestamp',
-    cases,
-    crossovers: [],
-    skipped: [],
-    targets,
-    wallMs: 1234,
-  };
+  return runOf(SOFTWARE_ADAPTER, raw, `sample-${scale}`);
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { describeFused } from '../../bench/format-table';
+import { describeFused, efficiencyTargetLines } from '../../bench/format-table';
 import { benchHash, parseBenchHash } from '../../bench/permalink';
 import { SUITE_NAMES, type BenchRun, type SuiteName } from '../../bench/schema';
 import { BenchCharts } from './BenchCharts';
@@ -48,6 +48,13 @@ function Targets({ run }: { run: BenchRun }) {
             : t.fusedSpeedup.map(describeFused).join(', ')}
         </strong>
       </li>
+      {/* Runs saved before the efficiency targets existed have no figures for them. */}
+      {t.efficiency &&
+        efficiencyTargetLines(t.efficiency).map(({ label, value }) => (
+          <li key={label}>
+            {label}: <strong>{value}</strong>
+          </li>
+        ))}
     </ul>
   );
 }
