@@ -38,9 +38,10 @@ export interface ResolventOptions {
   kScale?: number;
   real?: boolean;
   /**
-   * GPU only. true (default): one fused dispatch (FFT → R·X and sums → inverse FFT) where a 1D
-   * signal fits workgroup memory. false: FFT, filter, reductions and inverse as separate
-   * dispatches, each a full pass over the data (the baseline the benchmark compares with).
+   * GPU only. true (default): the filter and sums ride inside the FFT passes, saving passes over
+   * the data (one dispatch in all where a 1D signal fits workgroup memory). false: FFT, filter,
+   * reductions and inverse as separate dispatches, each a full pass over the data (the baseline
+   * the benchmark compares with).
    */
   fused?: boolean;
 }

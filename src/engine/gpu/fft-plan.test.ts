@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FFT_WORKGROUP,
+  fusedWorkgroupProgram,
   grid,
   launchOf,
   valuesPerThread,
@@ -119,5 +120,34 @@ describe('chunking', () => {
     expect(() => chunkSignals('resolvent', limits, 1 << 30, [1 << 18], 1)).toThrow(
       /resolvent: .*maxStorageBufferBindingSize of 1048576 bytes; the largest allowed prod\(shape\) is 131072/,
     );
+  });
+});
+
+describe('fused workgroup program', () => {
+  it('1D within capacity: the whole pipeline is the one pass', () => {
+    const { before, fused, after } = fusedWorkgroupProgram(planFft([1024], 2048));
+    expect([before, after]).toEqual([[], []]);
+    expect(fused).toMatchObject({ n: 1024, inner: 1, binInner: 0, binElem: 1 });
+  });
+
+  it('2D: rows, then columns forward-filter-inverse in place, then inverse rows', () => {
+    const program = planFft([64, 32], 2048);
+    const { before, fused, after } = fusedWorkgroupProgram(program);
+    expect(before).toEqual([program.passes[0]]);
+    expect(after).toEqual([program.passes[0]]);
+    // Column x, row bin ky: the signal's bin x + ky·nx.
+    expect(fused).toMatchObject({ n: 64, inner: 32, binInner: 1, binElem: 32, twiddleN: 0 });
+    expect([fused.outInner, fused.outElem]).toEqual([fused.inInner, fused.inElem]);
+  });
+
+  it('four-step: the row pass writes where it read and undoes the column twiddle', () => {
+    const program = planFft([8192], 2048);
+    const [p0, p1] = program.passes as [FftPass, FftPass];
+    const { before, fused, after } = fusedWorkgroupProgram(program);
+    expect(before).toEqual([p0]);
+    expect(fused).toMatchObject({ n: p1.n, twiddleN: 8192, binInner: 1, binElem: p0.n });
+    expect([fused.outInner, fused.outElem]).toEqual([p1.inInner, p1.inElem]);
+    // The inverse column pass reads and writes x's own layout, with no twiddle.
+    expect(after).toEqual([{ ...p0, outInner: p0.inInner, outElem: p0.inElem, twiddleN: 0 }]);
   });
 });

@@ -128,6 +128,44 @@ export function planFft(shape: Shape, capacity: number): FftProgram {
   };
 }
 
+/** The fused resolvent's middle pass: its FFT layout plus where its forward bins sit in the signal. */
+export interface FusedPass extends FftPass {
+  /** Bin k of inner transform `within` is the signal's bin within·binInner + k·binElem. */
+  binInner: number;
+  binElem: number;
+}
+
+/**
+ * The 'workgroup' variant's fused resolvent: one pass transforms forward, filters the bins and
+ * transforms back while a transform sits in one workgroup, writing where it read.
+ * - 1D within capacity: that is the whole pipeline, one dispatch (scale 1/n in it).
+ * - 2D: row FFTs, then the fused pass on the columns, then inverse row FFTs.
+ * - 1D four-step: the column pass (twiddled on output), then the fused pass on the rows, which
+ *   undoes the twiddle on output (conjugated, as its inverse half runs with sign −1), then the
+ *   inverse column pass in place. Three passes over the data instead of five plus a filter.
+ */
+export function fusedWorkgroupProgram(program: FftProgram): {
+  before: FftPass[];
+  fused: FusedPass;
+  after: FftPass[];
+} {
+  const [p0, p1] = program.passes as [FftPass, FftPass | undefined];
+  const inPlace = (p: FftPass): FftPass => ({
+    ...p,
+    outSignal: p.inSignal,
+    outInner: p.inInner,
+    outElem: p.inElem,
+  });
+  if (!p1) {
+    return { before: [], fused: { ...p0, binInner: p0.outInner, binElem: p0.outElem }, after: [] };
+  }
+  return {
+    before: [p0],
+    fused: { ...inPlace(p1), twiddleN: p0.twiddleN, binInner: p1.outInner, binElem: p1.outElem },
+    after: [{ ...inPlace(p0), twiddleN: 0 }],
+  };
+}
+
 /**
  * Threads per FFT workgroup. With capacity ≤ 4096 values, each thread holds at most 16
  * (workgroup-codegen.ts keeps them in registers between stages).

@@ -50,7 +50,7 @@ export interface PreparedOp {
   readonly dispatches: number;
   /** Minimum bytes a run moves: every complex value read once and written once. */
   readonly bytes: number;
-  /** Whether the resolvent runs as one fused dispatch. */
+  /** Whether the resolvent runs fused (filter and sums inside the FFT passes). */
   readonly fused: boolean;
   readonly variant: FftVariant;
   /** GPU time of `repeats` back-to-back runs recorded in one compute pass and one submit. */

@@ -13,7 +13,15 @@
  *   through subgroupShuffleXor (radix 16·lanes), so fewer passes; offered where the device has
  *   the `subgroups` feature and passes subgroup-probe.ts.
  */
-import { grid, launchOf, planFft, type FftPass, type FftProgram } from './fft-plan';
+import {
+  fusedWorkgroupProgram,
+  grid,
+  launchOf,
+  planFft,
+  type FftPass,
+  type FftProgram,
+  type FusedPass,
+} from './fft-plan';
 import { kernelsFor } from './pipelines';
 import { reduceLevels, resolventGeometry } from './reduce-plan';
 import {
@@ -120,8 +128,13 @@ export class Plan {
     const storage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST;
     this.qy = this.buffer(`${name} q_y table`, ny * 4, storage);
     this.qx = this.buffer(`${name} q_x table`, nx * 4, storage);
-    // Partial sums per signal: from resolvent.wgsl, or from the fused last stage (one per invocation).
-    const partials = Math.max(resolventGeometry(this.size).partials, this.fusedStagePartials());
+    // Partial sums per signal: from resolvent.wgsl, the fused last stage (one per invocation) or
+    // the fused workgroup pass (one per transform).
+    const partials = Math.max(
+      resolventGeometry(this.size).partials,
+      this.fusedStagePartials(),
+      fusedWorkgroupProgram(this.program).fused.inner,
+    );
     this.partials = this.buffer(
       `${name} partial sums`,
       chunkSignals * partials * 16,
@@ -197,16 +210,15 @@ export class Plan {
   }
 
   /**
-   * Whether the resolvent fuses its filter into the FFT: 'workgroup', 1D within capacity: the
-   * whole pipeline in one dispatch; 'stages': the filter rides on the last forward stage.
+   * Whether the resolvent fuses its filter into the FFT (every shape does): 'workgroup' in one
+   * pass that transforms forward and back (fusedWorkgroupProgram); 'stages' and 'subgroups' on
+   * the last forward stage, merged with the first inverse one where it can (stage-schedule.ts).
    */
   get canFuse(): boolean {
-    if (this.spec.kind !== 'resolvent') return false;
-    if (this.spec.variant !== 'workgroup') return true;
-    return this.spec.shape.length === 1 && this.program.passes.length === 1;
+    return this.spec.kind === 'resolvent';
   }
 
-  private stageSumsTarget(direct: boolean): GPUBuffer {
+  private sumsTarget(direct: boolean): GPUBuffer {
     return (direct ? this.signalSums : this.partials) as GPUBuffer;
   }
 
@@ -245,21 +257,15 @@ export class Plan {
       src = to;
       return [from, to];
     };
+    const passes = (list: readonly FftPass[], inverse: boolean, lastScale: number): void => {
+      list.forEach((pass, i) => {
+        const scale = i === list.length - 1 ? lastScale : 1;
+        steps.push(this.workgroupStep(pass, signals, { inverse, scale }, next()));
+      });
+    };
     const fft = (inverse: boolean): void => {
       if (this.spec.variant === 'workgroup') {
-        this.program.passes.forEach((pass, i) => {
-          const last = i === this.program.passes.length - 1;
-          const scale = inverse && last ? 1 / this.size : 1;
-          steps.push(
-            this.workgroupStep(
-              pass,
-              i,
-              signals,
-              { inverse, scale, mode: 0, phi: 0, sumsBase: 0 },
-              next(),
-            ),
-          );
-        });
+        passes(this.program.passes, inverse, inverse ? 1 / this.size : 1);
       } else {
         const stages = transformStages(this.spec.shape, inverse, this.maxLanes);
         steps.push(...this.stageSteps(stages, signals, next));
@@ -271,15 +277,19 @@ export class Plan {
     } else if (this.spec.kind === 'reductions') {
       steps.push(...this.resolventSteps(signals, first, options.phi, next()));
     } else if (options.fused && this.canFuse && this.spec.variant === 'workgroup') {
-      const pass = this.program.passes[0] as FftPass;
-      const fused = {
-        inverse: false,
-        scale: 1 / this.size,
-        mode: 1 as const,
-        phi: options.phi,
-        sumsBase: first,
-      };
-      steps.push(this.workgroupStep(pass, 0, signals, fused, next()));
+      const { before, fused, after } = fusedWorkgroupProgram(this.program);
+      passes(before, false, 1);
+      // One transform per signal: its sums are final. Else per-transform partials, reduced next.
+      const direct = fused.inner === 1;
+      const scale = after.length === 0 ? 1 / this.size : 1;
+      const filter = { pass: fused, phi: options.phi, sumsBase: direct ? first : 0, direct };
+      steps.push(this.workgroupStep(fused, signals, { inverse: false, scale, filter }, next()));
+      if (!direct) {
+        const sums = this.signalSums as GPUBuffer;
+        const src = this.partials as GPUBuffer;
+        steps.push(...this.reduceChain('per-signal sums', src, signals, fused.inner, sums, first));
+      }
+      passes(after, true, 1 / this.size);
     } else if (options.fused && this.canFuse) {
       const { before, after } = this.fusedStages();
       const partials = filterPartials(before.at(-1) as StageDispatch);
@@ -365,7 +375,7 @@ export class Plan {
       const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
       const what = { fft: '', filter: ' + resolvent', 'filter-inverse': ' + resolvent + inverse' };
       const label = `fft stage radix-${width} n=${axis.n} ns=${ns}${stage.inverse ? ' inverse' : ''}${what[role]}`;
-      const sums = filters ? this.stageSumsTarget(direct) : this.rwDummy;
+      const sums = filters ? this.sumsTarget(direct) : this.rwDummy;
       return {
         label,
         pipeline: kernels.stage(radix, role, lanes),
@@ -387,11 +397,15 @@ export class Plan {
     });
   }
 
+  /** One dispatch of a workgroup-codegen.ts kernel; with `filter`, the fused resolvent pass. */
   private workgroupStep(
     pass: FftPass,
-    index: number,
     signals: number,
-    o: { inverse: boolean; scale: number; mode: 0 | 1; phi: number; sumsBase: number },
+    o: {
+      inverse: boolean;
+      scale: number;
+      filter?: { pass: FusedPass; phi: number; sumsBase: number; direct: boolean };
+    },
     [from, to]: [number, number],
   ): Step {
     const kernels = kernelsFor(this.device);
@@ -400,7 +414,8 @@ export class Plan {
     const params = new ArrayBuffer(FFT_PARAMS_BYTES);
     const u = new Uint32Array(params);
     const f = new Float32Array(params);
-    u.set([pass.n, Math.log2(pass.n), launch.perGroup, launch.count, pass.inner]);
+    const nx = this.spec.shape.length === 1 ? this.size : this.spec.shape[1];
+    u.set([pass.n, nx, launch.perGroup, launch.count, pass.inner]);
     u.set(
       [pass.inSignal, pass.inInner, pass.inElem, pass.outSignal, pass.outInner, pass.outElem],
       5,
@@ -410,12 +425,17 @@ export class Plan {
     f[13] = o.scale;
     u[14] = groups[0];
     u[15] = launch.transformFastest ? 1 : 0;
-    f[16] = o.phi;
-    u[17] = o.sumsBase;
-    const fused = o.mode === 1;
-    const label = fused
-      ? `fused resolvent n=${pass.n}`
-      : `fft pass ${index + 1} n=${pass.n}${o.inverse ? ' inverse' : ''}`;
+    const filter = o.filter;
+    if (filter) {
+      f[16] = filter.phi;
+      u[17] = filter.sumsBase;
+      u[18] = filter.pass.binInner;
+      u[19] = filter.pass.binElem;
+    }
+    const label = filter
+      ? `fused resolvent pass n=${pass.n}${pass.inner > 1 ? ` ×${pass.inner}` : ''}`
+      : `fft pass n=${pass.n}${pass.inner > 1 ? ` ×${pass.inner}` : ''}${o.inverse ? ' inverse' : ''}`;
+    const sums = filter ? this.sumsTarget(filter.direct) : this.rwDummy;
     const bindGroup = this.device.createBindGroup({
       label,
       layout: kernels.fftLayout,
@@ -428,11 +448,12 @@ export class Plan {
           binding: 4,
           resource: { buffer: pass.twiddleN ? this.twiddle(pass.twiddleN) : this.dummy },
         },
-        { binding: 5, resource: { buffer: fused ? (this.qx as GPUBuffer) : this.dummy } },
-        { binding: 6, resource: { buffer: fused ? (this.signalSums as GPUBuffer) : this.rwDummy } },
+        { binding: 5, resource: { buffer: filter ? (this.qx as GPUBuffer) : this.dummy } },
+        { binding: 6, resource: { buffer: sums } },
+        { binding: 7, resource: { buffer: filter ? (this.qy as GPUBuffer) : this.dummy } },
       ],
     });
-    const pipeline = fused
+    const pipeline = filter
       ? kernels.fusedResolvent(pass.n, this.spec.capacity)
       : kernels.fftPass(pass.n, this.spec.capacity);
     return { label, pipeline, bindGroup, groups };

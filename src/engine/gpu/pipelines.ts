@@ -20,7 +20,7 @@ export interface Kernels {
   stage(radix: number, role: StageRole, lanes: number): GPUComputePipeline;
   /** One 'workgroup' FFT pass of length n ≤ capacity (workgroup-codegen.ts). */
   fftPass(n: number, capacity: number): GPUComputePipeline;
-  /** The whole resolvent of 1D signals of length n ≤ capacity in one dispatch (workgroup-codegen.ts). */
+  /** The fused resolvent pass over transforms of length n ≤ capacity (workgroup-codegen.ts). */
   fusedResolvent(n: number, capacity: number): GPUComputePipeline;
   resolvent(): GPUComputePipeline;
   reduce(): GPUComputePipeline;
@@ -53,6 +53,7 @@ export function kernelsFor(device: GPUDevice): Kernels {
     'read-only-storage',
     'read-only-storage',
     'storage',
+    'read-only-storage',
   ]);
   const stageLayout = layout(device, 'fft stage bind group layout', [
     'uniform',

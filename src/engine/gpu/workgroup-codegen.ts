@@ -11,11 +11,12 @@
  *   + e·inElem and output bin k written at signal·outSignal + (t mod inner)·outInner + k·outElem,
  *   times W_N^(j·k) from `twN` when twiddleN ≠ 0 (the four-step pass). So one kernel serves 1D,
  *   the rows and strided columns of 2D (no transposes) and both halves of the four-step split.
- * - `workgroupResolventShader`: the whole φ-resolvent pipeline of 1D signals of n ≤ capacity in
- *   one dispatch: forward FFT, R·X with the per-signal sums Σ|X|², ΣR|X|², Σ(1−R)²|X|² (the
- *   formula of resolvent-math.ts `weights`, as in shaders/resolvent.wgsl), inverse FFT. The
- *   inverse runs the radices in reverse, so its first stage takes the last forward stage's
- *   registers as they are (stage-schedule.ts explains why): no exchange between the two.
+ * - `workgroupResolventShader`: the fused φ-resolvent pass: forward FFT, R·X with the sums
+ *   Σ|X|², ΣR|X|², Σ(1−R)²|X|² (the formula of resolvent-math.ts `weights`, as in
+ *   shaders/resolvent.wgsl), inverse FFT, in one dispatch. For 1D signals of n ≤ capacity that is
+ *   the whole pipeline; fft-plan.ts `fusedWorkgroupProgram` places it in 2D and four-step
+ *   programs. The inverse runs the radices in reverse, so its first stage takes the last forward
+ *   stage's registers as they are (stage-schedule.ts explains why): no exchange between the two.
  *
  * Stages are Stockham, as in stage-codegen.ts: butterfly b, k = b mod ns, takes elements
  * b + r·n/R twiddled by W_n^(r·k·n/(ns·R)) and writes output r to (b / ns)·ns·R + k + r·ns.
@@ -27,7 +28,7 @@ import { FFT_WORKGROUP, stagePasses, valuesPerThread } from './fft-plan';
 
 const HEADER = `struct Params {
   n: u32,
-  log2n: u32,
+  nx: u32,               // resolvent: signal width (n for 1D), to find a bin's (y, x)
   perGroup: u32,         // transforms per workgroup
   count: u32,            // transforms in this dispatch
   inner: u32,
@@ -43,7 +44,9 @@ const HEADER = `struct Params {
   groupsX: u32,          // workgroups along x, to linearise 2D dispatches
   transformFastest: u32, // 1: neighbouring threads take neighbouring transforms (strided passes)
   phi: f32,              // resolvent only
-  sumsBase: u32,         // resolvent only: index in \`sums\` of this dispatch's first signal
+  sumsBase: u32,         // resolvent: index in \`sums\` of this dispatch's first transform
+  binInner: u32,         // resolvent: bin k of transform \`within\` is the signal's bin
+  binElem: u32,          //   within·binInner + k·binElem
 }
 
 @group(0) @binding(0) var<uniform> p: Params;
@@ -51,8 +54,9 @@ const HEADER = `struct Params {
 @group(0) @binding(2) var<storage, read_write> dst: array<vec2f>;
 @group(0) @binding(3) var<storage, read> tw: array<vec2f>;
 @group(0) @binding(4) var<storage, read> twN: array<vec2f>;
-@group(0) @binding(5) var<storage, read> q: array<f32>;            // resolvent: (kScale·κ)² per bin
-@group(0) @binding(6) var<storage, read_write> sums: array<vec4f>; // resolvent: per-signal sums
+@group(0) @binding(5) var<storage, read> qx: array<f32>;           // resolvent: (kScale·κx)²
+@group(0) @binding(6) var<storage, read_write> sums: array<vec4f>; // resolvent: sums per transform
+@group(0) @binding(7) var<storage, read> qy: array<f32>;           // resolvent: (kScale·κy)²
 
 fn cmul(a: vec2f, b: vec2f) -> vec2f {
   return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
@@ -151,7 +155,8 @@ class Emitter {
   /**
    * Adds each thread's `sum` over the threads of its transform (a tree with literal strides, so
    * the rounding error grows as log n) and writes the total to sums[sumsBase + t]. Workgroup
-   * memory is scratch: sh[lid] = (Σ|X|², ΣR|X|²), sh[WG + lid] = (Σ(1−R)²|X|², 0).
+   * memory is scratch: sh[lid] = (Σ|X|², ΣR|X|²), sh[WG + lid] = (Σ(1−R)²|X|², 0). Thread j of
+   * a transform is `laneStep` invocations after thread j − 1: 1, or perGroup in strided passes.
    */
   reduceSums(): void {
     if (this.threads === 1) {
@@ -160,13 +165,18 @@ class Emitter {
     }
     const wg = FFT_WORKGROUP;
     this.beforeSharedWrite();
-    this.line(`sh[lid] = sum.xy;`, `sh[${wg}u + lid] = vec2f(sum.z, 0.0);`);
+    this.line(
+      'let laneStep = select(1u, p.perGroup, p.transformFastest != 0u);',
+      `sh[lid] = sum.xy;`,
+      `sh[${wg}u + lid] = vec2f(sum.z, 0.0);`,
+    );
     this.afterSharedWrite();
     for (let stride = this.threads / 2; stride >= 1; stride /= 2) {
       this.line(
         `if (j < ${stride}u) {`,
-        `  sh[lid] += sh[lid + ${stride}u];`,
-        `  sh[${wg}u + lid] += sh[${wg}u + lid + ${stride}u];`,
+        `  let other = lid + ${stride}u * laneStep;`,
+        `  sh[lid] += sh[other];`,
+        `  sh[${wg}u + lid] += sh[${wg}u + other];`,
         '}',
         'workgroupBarrier();',
       );
@@ -177,7 +187,10 @@ class Emitter {
     this.readPending = true;
   }
 
-  /** Filters the bins in registers after the last forward stage (ns = n/R) and sums them. */
+  /**
+   * Filters the bins in registers after the last forward stage (ns = n/R) and sums them. Bin k
+   * of transform `within` is the signal's bin within·binInner + k·binElem, at (bin / nx, bin % nx).
+   */
   filter(radix: number): void {
     const { n } = this;
     this.line('var sum = vec3f(0.0);');
@@ -186,7 +199,8 @@ class Emitter {
         const reg = `v${q * radix + r}`;
         this.line(
           '{',
-          `  let qk = q[${this.butterfly(q)} + ${(r * n) / radix}u];`,
+          `  let bin = within * p.binInner + (${this.butterfly(q)} + ${(r * n) / radix}u) * p.binElem;`,
+          '  let qk = qy[bin / p.nx] + qx[bin % p.nx];',
           '  let d = 1.0 + p.phi * qk;',
           '  let rk = 1.0 / d;',
           '  let oneMinusR = (p.phi * qk) / d;',
@@ -256,8 +270,9 @@ export function workgroupFftShader(n: number, capacity: number): string {
 }
 
 /**
- * The fused resolvent of 1D signals of length n in one dispatch (contiguous transforms, one per
- * signal: the plan launches it with inner = 1 and transformFastest = 0). p.scale is 1/n.
+ * The fused resolvent pass over transforms of length n (fft-plan.ts `fusedWorkgroupProgram`):
+ * forward FFT, filter and sums, inverse FFT, written where it was read. The sums go to
+ * sums[sumsBase + t], per transform: per signal when a transform is the whole signal.
  */
 export function workgroupResolventShader(n: number, capacity: number): string {
   checkLength(n, capacity);
