@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawCase } from './case-context';
-import { EFFICIENCY_TARGETS } from './finalize';
+import { EFFICIENCY_TARGETS, pairedSpeedup } from './finalize';
 import type { CaseResult } from './schema';
 import {
   GPU_ADAPTER,
@@ -37,7 +37,7 @@ describe('cross-case metrics', () => {
   it('reports the targets: TensorFlow.js ratio at 1024 and fused over separate', () => {
     expect(run.targets.tfjsSpeedupAt1024).toBeCloseTo(80, 12);
     expect(run.targets.fusedSpeedup).toEqual([
-      { shape: [256, 256], speedup: 1.5, fusedDispatches: 1, separateDispatches: 1 },
+      { shape: [256, 256], speedup: 1.5, cv: 0, fusedDispatches: 1, separateDispatches: 1 },
     ]);
   });
   it('flags every case of a software adapter', () => {
@@ -134,5 +134,18 @@ describe('efficiency targets', () => {
   it('is empty when nothing in the ranges was measured against a copy', () => {
     const e = runOf(GPU_ADAPTER, [fft(1024, 0.9, 'stages')]).targets.efficiency;
     expect(e).toEqual({ judged: true, small: null, large: null, fusedVsCopy: [] });
+  });
+});
+
+describe('paired speed-up', () => {
+  it('is the median of the per-pair ratios, with their spread', () => {
+    const p = pairedSpeedup([30, 60, 33], [20, 40, 30]);
+    expect(p.speedup).toBeCloseTo(1.5, 12);
+    expect(p.cv).toBeGreaterThan(0);
+    expect(pairedSpeedup([4, 4], [2, 2])).toEqual({ speedup: 2, cv: 0 });
+  });
+
+  it('falls back to the ratio of medians, without a spread, when spans do not pair up', () => {
+    expect(pairedSpeedup([30, 60, 33], [20, 40])).toEqual({ speedup: 33 / 30, cv: null });
   });
 });

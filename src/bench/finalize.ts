@@ -4,6 +4,7 @@
  * and the reported targets.
  */
 import { workgroupCapacity } from '../engine/gpu/fft-plan';
+import { coefficientOfVariation, median } from './stats';
 import { efficiency, fftGflops, gbps, signalsPerSec, speedup, timeInCopies } from './metrics';
 import type { RawCase } from './case-context';
 import type {
@@ -90,7 +91,7 @@ export function finalizeRun(
       return [
         {
           shape: sep.shape,
-          speedup: speedup(sep.medianMs, f.medianMs),
+          ...pairedSpeedup(sep.spansMs, f.spansMs),
           fusedDispatches: f.dispatches,
           separateDispatches: sep.dispatches,
         },
@@ -104,6 +105,22 @@ export function finalizeRun(
       efficiency: efficiencyTargets(adapter, cases),
     },
   };
+}
+
+/**
+ * Baseline ÷ candidate from spans timed in alternation (measurePair: span i of one pairs with
+ * span i of the other): the median of the per-pair ratios, and their spread. Spans that do not
+ * pair up give the ratio of the medians and no spread.
+ */
+export function pairedSpeedup(
+  baselineSpansMs: readonly number[],
+  spansMs: readonly number[],
+): { speedup: number; cv: number | null } {
+  if (baselineSpansMs.length !== spansMs.length || spansMs.length === 0) {
+    return { speedup: speedup(median(baselineSpansMs), median(spansMs)), cv: null };
+  }
+  const ratios = spansMs.map((ms, i) => speedup(baselineSpansMs[i] as number, ms));
+  return { speedup: median(ratios), cv: coefficientOfVariation(ratios) };
 }
 
 type Variant = CaseResult['variant'];

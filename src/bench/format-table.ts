@@ -16,7 +16,9 @@ const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 export function describeFused(f: BenchRun['targets']['fusedSpeedup'][number]): string {
   const same = f.fusedDispatches !== null && f.fusedDispatches === f.separateDispatches;
   return (
-    `${f.shape.join('×')}: ${fmt(f.speedup)}× (${f.fusedDispatches ?? '?'} vs ` +
+    `${f.shape.join('×')}: ${fmt(f.speedup)}×` +
+    (f.cv === null || f.cv === undefined ? '' : ` ±${pct(f.cv)}`) +
+    ` (${f.fusedDispatches ?? '?'} vs ` +
     `${f.separateDispatches ?? '?'} dispatches${same ? '; not fused on this device' : ''})`
   );
 }

@@ -4,10 +4,10 @@
  */
 import { bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
 import { createCopyReference } from './copy-kernel';
-import { prepareFft, prepareReductions, prepareResolvent } from './engine-ops';
+import { prepareFft, prepareReductions, prepareResolvent, type BenchOp } from './engine-ops';
 import type { FftVariant } from '../engine/gpu/gpu-plan';
 import type { GpuReference } from './gpu-reference';
-import { measure } from './measure';
+import { measure, measurePair, type Timed } from './measure';
 import { complexPassBytes, signalPoints } from './metrics';
 import { createReadReduceReference } from './read-reduce-kernel';
 import { fftError, inputFor, reductionsCheck, resolventError } from './reference';
@@ -56,52 +56,87 @@ export async function fftCase(
   });
 }
 
-/**
- * The resolvent pipeline (fused or as separate passes) or the batch reductions alone: all three
- * return filtered data and per-signal metrics, checked the same way.
- */
-export async function resolventCase(
-  ctx: CaseContext,
-  shape: BenchShape,
-  name: 'resolvent-fused' | 'resolvent-separate' | 'reductions',
-): Promise<void> {
-  const engine = requireEngine(ctx.host);
+type ResolventOpName = 'resolvent-fused' | 'resolvent-separate' | 'reductions';
+
+/** Batch, input and float64 check of a resolvent-like case at `shape`. */
+async function resolventSetup(ctx: CaseContext, shape: BenchShape, reductions: boolean) {
   const batch = chooseBatch(
     signalPoints(shape),
     ctx.spec.targetBytes,
     bufferLimits(ctx.host.device),
   );
   const input = inputFor(shape, batch);
-  const check =
-    name === 'reductions'
-      ? await reductionsCheck(ctx.refs, shape, batch, input)
-      : await ctx.refs.resolvent(shape, batch, input);
-  await scoped(ctx.host.device, `${name} ${shape.join('×')}`, async () => {
-    const { op, note } =
-      name === 'reductions'
-        ? await prepareReductions(engine, input, { shape, batch })
-        : await prepareResolvent(engine, input, { shape, batch }, name === 'resolvent-fused');
+  const check = reductions
+    ? await reductionsCheck(ctx.refs, shape, batch, input)
+    : await ctx.refs.resolvent(shape, batch, input);
+  return { batch, input, check };
+}
+
+/** Reads a timed resolvent-like operation back, checks it, and records it. */
+async function recordResolvent(
+  ctx: CaseContext,
+  name: ResolventOpName,
+  shape: BenchShape,
+  setup: Awaited<ReturnType<typeof resolventSetup>>,
+  { op, note }: BenchOp,
+  timed: Timed,
+): Promise<void> {
+  const out = await op.read();
+  if (!('filtered' in out)) throw new Error(`${name} returned no filtered data`);
+  ctx.copyBytes.add(op.bytes);
+  ctx.record({
+    op: name,
+    device: 'gpu',
+    shape: [...shape],
+    batch: setup.batch,
+    bytes: op.bytes,
+    dispatches: op.dispatches,
+    ...(name === 'reductions' ? {} : { variant: op.variant }),
+    maxRelError: resolventError(out, shape, setup.check),
+    tolerance: resolventTolerance(signalPoints(shape)),
+    verifiedSignals: setup.check.indices.length,
+    ...timed,
+    ...(note ? { note } : {}),
+  });
+}
+
+/**
+ * The resolvent pipeline fused and as separate passes, timed in alternating spans so that
+ * their ratio (the fusion target) is not skewed by the machine's load drifting between them.
+ */
+export async function resolventPairCase(ctx: CaseContext, shape: BenchShape): Promise<void> {
+  const engine = requireEngine(ctx.host);
+  const setup = await resolventSetup(ctx, shape, false);
+  await scoped(ctx.host.device, `resolvent ${shape.join('×')}`, async () => {
+    const options = { shape, batch: setup.batch };
+    const fused = await prepareResolvent(engine, setup.input, options, true);
     try {
-      const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
-      const out = await op.read();
-      if (!('filtered' in out)) throw new Error(`${name} returned no filtered data`);
-      ctx.copyBytes.add(op.bytes);
-      ctx.record({
-        op: name,
-        device: 'gpu',
-        shape: [...shape],
-        batch,
-        bytes: op.bytes,
-        dispatches: op.dispatches,
-        ...(name === 'reductions' ? {} : { variant: op.variant }),
-        maxRelError: resolventError(out, shape, check),
-        tolerance: resolventTolerance(signalPoints(shape)),
-        verifiedSignals: check.indices.length,
-        ...timed,
-        ...(note ? { note } : {}),
-      });
+      const separate = await prepareResolvent(engine, setup.input, options, false);
+      try {
+        const run = (o: BenchOp) => (r: number) => o.op.run(r);
+        const [tf, ts] = await measurePair(run(fused), run(separate), ctx.spec, ctx.signal);
+        await recordResolvent(ctx, 'resolvent-fused', shape, setup, fused, tf);
+        await recordResolvent(ctx, 'resolvent-separate', shape, setup, separate, ts);
+      } finally {
+        separate.op.destroy();
+      }
     } finally {
-      op.destroy();
+      fused.op.destroy();
+    }
+  });
+}
+
+/** The filter and the batch reductions alone, on data that already is a spectrum. */
+export async function reductionsCase(ctx: CaseContext, shape: BenchShape): Promise<void> {
+  const engine = requireEngine(ctx.host);
+  const setup = await resolventSetup(ctx, shape, true);
+  await scoped(ctx.host.device, `reductions ${shape.join('×')}`, async () => {
+    const op = await prepareReductions(engine, setup.input, { shape, batch: setup.batch });
+    try {
+      const timed = await measure((r) => op.op.run(r), ctx.spec, ctx.signal);
+      await recordResolvent(ctx, 'reductions', shape, setup, op, timed);
+    } finally {
+      op.op.destroy();
     }
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure } from './measure';
+import { measure, measurePair } from './measure';
 import type { SpanTime } from './timing';
 
 /** An operation of `opMs` read through a clock that rounds down to `quantumMs`. */
@@ -40,5 +40,28 @@ describe('measure', () => {
     const controller = new AbortController();
     controller.abort(new Error('stop'));
     await expect(measure(run, spec, controller.signal)).rejects.toThrow('stop');
+  });
+});
+
+describe('measurePair', () => {
+  it('alternates the spans of two operations, A B then B A, with as many spans each', async () => {
+    const order: string[] = [];
+    let load = 1; // the machine slows down span after span
+    const op =
+      (name: string, ms: number) =>
+      (repeats: number): Promise<SpanTime> => {
+        order.push(name);
+        load *= 1.1;
+        return Promise.resolve({ ms: ms * repeats * load, method: 'timestamp' });
+      };
+    const [a, b] = await measurePair(op('a', 2), op('b', 3), { ...spec, spans: 4 });
+    // Two warm-up/calibration runs each, then the alternating spans.
+    expect(order.slice(4)).toEqual(['a', 'b', 'b', 'a', 'a', 'b', 'b', 'a']);
+    expect(a.spansMs).toHaveLength(4);
+    expect(b.spansMs).toHaveLength(4);
+    // The drift reaches both: each pair's ratio stays near 3/2 although the times grow.
+    const ratios = b.spansMs.map((ms, i) => ms / (a.spansMs[i] as number));
+    for (const r of ratios) expect(Math.abs(r - 1.5)).toBeLessThan(0.2);
+    expect(b.spansMs[3]).toBeGreaterThan(b.spansMs[0] as number);
   });
 });

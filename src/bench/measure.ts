@@ -2,7 +2,8 @@
  * The timing method shared by every case: one warm-up operation (pipeline compilation, first
  * touch of memory), one timed operation to size the spans, then `spans` spans of `repeats`
  * back-to-back operations. The per-operation time of each span is kept; the case reports their
- * median and coefficient of variation.
+ * median and coefficient of variation. `measurePair` interleaves the spans of two operations
+ * whose ratio is reported.
  */
 import type { BenchTimingMethod } from './schema';
 import { coefficientOfVariation, median } from './stats';
@@ -36,11 +37,16 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export async function measure(
-  run: (repeats: number) => Promise<SpanTime>,
-  spec: MeasureSpec,
-  signal?: AbortSignal,
-): Promise<Timed> {
+type Run = (repeats: number) => Promise<SpanTime>;
+
+interface Calibrated {
+  repeats: number;
+  spanMs: number;
+  method: BenchTimingMethod;
+}
+
+/** Warm-up, then the repeats that make a span about `minSpanMs` and timable at all. */
+async function calibrate(run: Run, spec: MeasureSpec, signal?: AbortSignal): Promise<Calibrated> {
   await run(1);
   signal?.throwIfAborted();
   const single = await run(1);
@@ -53,23 +59,66 @@ export async function measure(
     repeats *= 4;
     spanMs = (await run(repeats)).ms;
   }
-  const spans = chooseSpans(spanMs, spec.spans, spec.caseBudgetMs);
-  const spansMs: number[] = [];
-  let method = single.method;
-  for (let s = 0; s < spans; s++) {
-    await yieldToEventLoop();
-    signal?.throwIfAborted();
-    const t = await run(repeats);
-    if (t.method === 'wall') method = 'wall';
-    spansMs.push(t.ms / repeats);
-  }
+  return { repeats, spanMs, method: single.method };
+}
+
+/** One timed span, as per-operation milliseconds. */
+async function span(run: Run, c: Calibrated, signal?: AbortSignal): Promise<number> {
+  await yieldToEventLoop();
+  signal?.throwIfAborted();
+  const t = await run(c.repeats);
+  if (t.method === 'wall') c.method = 'wall';
+  return t.ms / c.repeats;
+}
+
+function summarize(c: Calibrated, spansMs: number[]): Timed {
   const medianMs = median(spansMs);
   if (!(medianMs > 0)) {
     throw new Error(
-      `timer returned ${medianMs} ms for ${repeats} operations: below its resolution`,
+      `timer returned ${medianMs} ms for ${c.repeats} operations: below its resolution`,
     );
   }
-  return { repeats, spansMs, medianMs, cv: coefficientOfVariation(spansMs), method };
+  const cv = coefficientOfVariation(spansMs);
+  return { repeats: c.repeats, spansMs, medianMs, cv, method: c.method };
+}
+
+export async function measure(run: Run, spec: MeasureSpec, signal?: AbortSignal): Promise<Timed> {
+  const c = await calibrate(run, spec, signal);
+  const spans = chooseSpans(c.spanMs, spec.spans, spec.caseBudgetMs);
+  const spansMs: number[] = [];
+  for (let s = 0; s < spans; s++) spansMs.push(await span(run, c, signal));
+  return summarize(c, spansMs);
+}
+
+/**
+ * Two operations whose ratio is the point (fused against separate passes): their spans
+ * alternate, A B, B A, A B…, so a change in the machine's load between spans reaches both
+ * alike, and span i of A pairs with span i of B. Both get the same number of spans.
+ */
+export async function measurePair(
+  a: Run,
+  b: Run,
+  spec: MeasureSpec,
+  signal?: AbortSignal,
+): Promise<[Timed, Timed]> {
+  const ca = await calibrate(a, spec, signal);
+  const cb = await calibrate(b, spec, signal);
+  const spans = Math.min(
+    chooseSpans(ca.spanMs, spec.spans, spec.caseBudgetMs),
+    chooseSpans(cb.spanMs, spec.spans, spec.caseBudgetMs),
+  );
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let s = 0; s < spans; s++) {
+    if (s % 2 === 0) {
+      sa.push(await span(a, ca, signal));
+      sb.push(await span(b, cb, signal));
+    } else {
+      sb.push(await span(b, cb, signal));
+      sa.push(await span(a, ca, signal));
+    }
+  }
+  return [summarize(ca, sa), summarize(cb, sb)];
 }
 
 /** Wall-clock span of synchronous CPU work. */

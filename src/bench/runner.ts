@@ -7,7 +7,7 @@ import { bufferLimits, type BenchHost, type CaseContext, type RawCase } from './
 import { fftjsCase, fftjsWorkersCase } from './cpu-cases';
 import { crossoverCase } from './crossover';
 import { finalizeRun } from './finalize';
-import { fftCase, referenceCase, resolventCase, tfjsCase } from './gpu-cases';
+import { fftCase, reductionsCase, referenceCase, resolventPairCase, tfjsCase } from './gpu-cases';
 import { FFT_VARIANTS } from '../engine/gpu/gpu-plan';
 import { signalPoints } from './metrics';
 import { References } from './reference';
@@ -90,11 +90,8 @@ export async function runSuite(
     add(`TensorFlow.js FFT ${n} ×${batch}`, () => tfjsCase(ctx, n, batch));
   }
   for (const shape of spec.resolvent) {
-    add(`resolvent fused ${shape.join('×')}`, () => resolventCase(ctx, shape, 'resolvent-fused'));
-    add(`resolvent separate ${shape.join('×')}`, () =>
-      resolventCase(ctx, shape, 'resolvent-separate'),
-    );
-    add(`batch reductions ${shape.join('×')}`, () => resolventCase(ctx, shape, 'reductions'));
+    add(`resolvent fused vs separate ${shape.join('×')}`, () => resolventPairCase(ctx, shape));
+    add(`batch reductions ${shape.join('×')}`, () => reductionsCase(ctx, shape));
   }
   // The planner's evidence: the same FFT in each kernel variant, side by side.
   for (const shape of spec.planner) {

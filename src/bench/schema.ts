@@ -180,7 +180,10 @@ export const BenchRunSchema = z.object({
     fusedSpeedup: z.array(
       z.object({
         shape: z.array(z.number().int().positive()),
+        /** Median over span pairs timed in alternation of separate ÷ fused. */
         speedup: z.number().positive(),
+        /** Coefficient of variation of those per-pair ratios (absent in older runs). */
+        cv: z.number().nonnegative().nullable().optional(),
         fusedDispatches: count.nullable(),
         separateDispatches: count.nullable(),
       }),
