@@ -5,7 +5,6 @@
  */
 import { requireEngine, scoped, type CaseContext } from './case-context';
 import { timeFftJs } from './cpu-cases';
-import { prepareFft } from './engine-ops';
 import { measure, type MeasureSpec } from './measure';
 import { crossoverBatch } from './metrics';
 import { fftError, inputFor } from './reference';
@@ -27,7 +26,7 @@ export async function crossoverCase(
     const input = inputFor(shape, batch);
     const check = await ctx.refs.fft(shape, batch, input);
     const gpu = await scoped(ctx.host.device, `crossover batch ${batch}`, async () => {
-      const { op } = await prepareFft(engine, input, { shape, batch });
+      const op = await engine.prepare('fft', input, { shape, batch });
       try {
         const t = await measure((r) => op.run(r), spec, signal);
         const out = await op.read();

@@ -4,7 +4,7 @@
  */
 import { bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
 import { createCopyReference } from './copy-kernel';
-import { prepareFft, prepareReductions, prepareResolvent, type BenchOp } from './engine-ops';
+import type { PreparedOp } from '../engine/gpu/gpu-engine';
 import type { FftVariant } from '../engine/gpu/gpu-plan';
 import type { GpuReference } from './gpu-reference';
 import { measure, measurePair, type Timed } from './measure';
@@ -26,7 +26,7 @@ export async function fftCase(
   const input = inputFor(shape, batch);
   const check = await ctx.refs.fft(shape, batch, input);
   await scoped(ctx.host.device, `fft ${shape.join('×')}`, async () => {
-    const { op } = await prepareFft(engine, input, {
+    const op = await engine.prepare('fft', input, {
       shape,
       batch,
       ...(variant ? { variant } : {}),
@@ -78,7 +78,7 @@ async function recordResolvent(
   name: ResolventOpName,
   shape: BenchShape,
   setup: Awaited<ReturnType<typeof resolventSetup>>,
-  { op, note }: BenchOp,
+  op: PreparedOp,
   timed: Timed,
 ): Promise<void> {
   const out = await op.read();
@@ -96,7 +96,6 @@ async function recordResolvent(
     tolerance: resolventTolerance(signalPoints(shape)),
     verifiedSignals: setup.check.indices.length,
     ...timed,
-    ...(note ? { note } : {}),
   });
 }
 
@@ -109,19 +108,19 @@ export async function resolventPairCase(ctx: CaseContext, shape: BenchShape): Pr
   const setup = await resolventSetup(ctx, shape, false);
   await scoped(ctx.host.device, `resolvent ${shape.join('×')}`, async () => {
     const options = { shape, batch: setup.batch };
-    const fused = await prepareResolvent(engine, setup.input, options, true);
+    const fused = await engine.prepare('resolvent', setup.input, { ...options, fused: true });
     try {
-      const separate = await prepareResolvent(engine, setup.input, options, false);
+      const separate = await engine.prepare('resolvent', setup.input, { ...options, fused: false });
       try {
-        const run = (o: BenchOp) => (r: number) => o.op.run(r);
+        const run = (op: PreparedOp) => (r: number) => op.run(r);
         const [tf, ts] = await measurePair(run(fused), run(separate), ctx.spec, ctx.signal);
         await recordResolvent(ctx, 'resolvent-fused', shape, setup, fused, tf);
         await recordResolvent(ctx, 'resolvent-separate', shape, setup, separate, ts);
       } finally {
-        separate.op.destroy();
+        separate.destroy();
       }
     } finally {
-      fused.op.destroy();
+      fused.destroy();
     }
   });
 }
@@ -131,12 +130,12 @@ export async function reductionsCase(ctx: CaseContext, shape: BenchShape): Promi
   const engine = requireEngine(ctx.host);
   const setup = await resolventSetup(ctx, shape, true);
   await scoped(ctx.host.device, `reductions ${shape.join('×')}`, async () => {
-    const op = await prepareReductions(engine, setup.input, { shape, batch: setup.batch });
+    const op = await engine.prepare('reductions', setup.input, { shape, batch: setup.batch });
     try {
-      const timed = await measure((r) => op.op.run(r), ctx.spec, ctx.signal);
+      const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
       await recordResolvent(ctx, 'reductions', shape, setup, op, timed);
     } finally {
-      op.op.destroy();
+      op.destroy();
     }
   });
 }

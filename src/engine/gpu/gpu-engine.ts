@@ -324,7 +324,7 @@ class WebGpuEngine implements GpuEngine {
       kind,
       dispatches: chunkSteps.steps.length,
       bytes: 2 * o.batch * n * 8,
-      fused: fused && plan.canFuse,
+      fused,
       variant,
       run: (repeats) =>
         this.serial(async () => {

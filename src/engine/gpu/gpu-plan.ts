@@ -6,8 +6,8 @@
  *
  * Variants (the planner picks per adapter, see planner.ts):
  * - 'workgroup': workgroup-codegen.ts (generated WGSL per length), one dispatch per
- *   ≤ capacity-point axis (four-step above), and the fused one-dispatch resolvent for 1D signals
- *   that fit.
+ *   ≤ capacity-point axis (four-step above); the fused resolvent is one dispatch for 1D signals
+ *   that fit, three passes otherwise (fft-plan.ts `fusedWorkgroupProgram`).
  * - 'stages': stage-codegen.ts (generated WGSL), radix-16 Stockham passes through global memory only.
  * - 'subgroups': the same passes, with `lanes` invocations of a subgroup sharing each butterfly
  *   through subgroupShuffleXor (radix 16·lanes), so fewer passes; offered where the device has
@@ -209,15 +209,6 @@ export class Plan {
     return this.data[0] as GPUBuffer;
   }
 
-  /**
-   * Whether the resolvent fuses its filter into the FFT (every shape does): 'workgroup' in one
-   * pass that transforms forward and back (fusedWorkgroupProgram); 'stages' and 'subgroups' on
-   * the last forward stage, merged with the first inverse one where it can (stage-schedule.ts).
-   */
-  get canFuse(): boolean {
-    return this.spec.kind === 'resolvent';
-  }
-
   private sumsTarget(direct: boolean): GPUBuffer {
     return (direct ? this.signalSums : this.partials) as GPUBuffer;
   }
@@ -276,7 +267,8 @@ export class Plan {
       fft(options.inverse);
     } else if (this.spec.kind === 'reductions') {
       steps.push(...this.resolventSteps(signals, first, options.phi, next()));
-    } else if (options.fused && this.canFuse && this.spec.variant === 'workgroup') {
+    } else if (options.fused && this.spec.variant === 'workgroup') {
+      // Every shape fuses: one pass transforms forward, filters and transforms back.
       const { before, fused, after } = fusedWorkgroupProgram(this.program);
       passes(before, false, 1);
       // One transform per signal: its sums are final. Else per-transform partials, reduced next.
@@ -290,7 +282,8 @@ export class Plan {
         steps.push(...this.reduceChain('per-signal sums', src, signals, fused.inner, sums, first));
       }
       passes(after, true, 1 / this.size);
-    } else if (options.fused && this.canFuse) {
+    } else if (options.fused) {
+      // The filter rides on the last forward stage, merged with the first inverse one where it can.
       const { before, after } = this.fusedStages();
       const partials = filterPartials(before.at(-1) as StageDispatch);
       steps.push(...this.stageSteps(before, signals, next, { phi: options.phi, first }));
