@@ -5,7 +5,7 @@
  */
 
 /** A float64 constant as a WGSL f32 literal with enough digits to round to the same f32. */
-export function lit(v: number): string {
+function lit(v: number): string {
   const r = Math.abs(v) < 1e-15 ? 0 : v;
   const s = r.toPrecision(17);
   return s.includes('.') || s.includes('e') ? s : `${s}.0`;

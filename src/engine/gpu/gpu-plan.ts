@@ -57,7 +57,7 @@ export interface StepOptions {
   inverse: boolean;
   phi: number;
   lastChunk: boolean;
-  /** Resolvent only: one fused dispatch where the variant and shape allow it. */
+  /** Resolvent only: filter and sums inside the FFT passes (every variant and shape fuses). */
   fused: boolean;
 }
 
