@@ -4,13 +4,7 @@
 // `length`. The engine chains levels until each segment is one value. A short sequential sum
 // per level keeps rounding error to about FAN_IN·ε per level, ~log_16(n) levels in all.
 
-struct Params {
-  segments: u32,
-  length: u32,
-  outLength: u32,
-  dstBase: u32,
-  groupsX: u32,
-}
+// Params: REDUCE_PARAMS in src/engine/gpu/shader-sources.ts, prepended when the module is made.
 
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> src: array<vec4f>;

@@ -2,7 +2,7 @@
  * What every case needs while a suite runs: the host (device, engine, workers), the suite's
  * settings, the shared references, the abort signal and the sink for measured cases.
  */
-import type { GpuEngine } from '../engine/gpu/gpu-engine';
+import type { GpuEngine } from '../engine';
 import type { FftWorkerPool } from './cpu/worker-pool';
 import type { Timed } from './measure';
 import type { References } from './reference';

@@ -4,7 +4,7 @@
  */
 import copySource from '../../shaders/copy.wgsl?raw';
 import { readBuffer, twoBufferKernel, uploadBuffer, type GpuReference } from './gpu-reference';
-import { grid } from '../engine/gpu/fft-plan';
+import { grid } from '../engine';
 import { PassTimer } from './timing';
 import { uniformSigned } from '../workloads/rng';
 import { maxRelError } from './verify';

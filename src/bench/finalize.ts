@@ -3,7 +3,7 @@
  * at the same bytes, its speed-ups over fft.js and TensorFlow.js at the same shape and batch,
  * and the reported targets.
  */
-import { workgroupCapacity } from '../engine/gpu/fft-plan';
+import { workgroupCapacity } from '../engine';
 import { coefficientOfVariation, median } from './stats';
 import { efficiency, fftGflops, gbps, signalsPerSec, speedup, timeInCopies } from './metrics';
 import type { RawCase } from './case-context';

@@ -2,7 +2,7 @@
  * Derived metrics of a measured case. One definition each; the runner, the CLI table and the
  * app's charts all use these. The FLOP count comes from the engine's `fftFlops`.
  */
-import { fftFlops } from '../engine/resolvent-math';
+import { fftFlops } from '../engine';
 import type { CrossoverPoint } from './schema';
 
 /** Points of one signal of a shape. */

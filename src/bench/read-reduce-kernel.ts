@@ -4,7 +4,7 @@
  */
 import readReduceSource from '../../shaders/read-reduce.wgsl?raw';
 import { readBuffer, twoBufferKernel, uploadBuffer, type GpuReference } from './gpu-reference';
-import { grid } from '../engine/gpu/fft-plan';
+import { grid } from '../engine';
 import { PassTimer } from './timing';
 import { uniformSigned } from '../workloads/rng';
 

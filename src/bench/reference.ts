@@ -3,8 +3,7 @@
  * input, so the GPU, fft.js and TensorFlow.js results are checked against one reference,
  * computed by the engine's CPU float64 engine on the checked signals only.
  */
-import { createCpuEngine } from '../engine/cpu-engine';
-import type { ResolventResult } from '../engine/types';
+import { createCpuEngine, type ResolventResult } from '../engine';
 import { uniformSigned } from '../workloads/rng';
 import type { BenchShape } from './suite';
 import { verifiedSignalIndices } from './suite';

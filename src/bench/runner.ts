@@ -8,7 +8,7 @@ import { fftjsCase, fftjsWorkersCase } from './cpu-cases';
 import { crossoverCase } from './crossover';
 import { finalizeRun } from './finalize';
 import { fftCase, reductionsCase, referenceCase, resolventPairCase, tfjsCase } from './gpu-cases';
-import { FFT_VARIANTS } from '../engine/gpu/gpu-plan';
+import { FFT_VARIANTS } from '../engine';
 import { signalPoints } from './metrics';
 import { References } from './reference';
 import {

@@ -1,9 +1,9 @@
 /** Error measures against the float64 reference, and the tolerances results are judged by. */
 
-import { fftTolerance } from '../engine/accuracy';
+import { fftTolerance } from '../engine';
 
 // The engine's definitions, under the names the benchmark uses.
-export { fftTolerance, linfRelError as maxRelError } from '../engine/accuracy';
+export { fftTolerance, linfRelError as maxRelError } from '../engine';
 
 /** Forward FFT, filter, inverse FFT: two transforms' worth of rounding. */
 export function resolventTolerance(points: number): number {

@@ -1,23 +1,33 @@
 /**
- * The compute engine's public surface. No React, no DOM: give it a GPUDevice (browser or the
- * `webgpu` package in Node) or use the float64 CPU engine.
+ * The compute engine's public surface, and the only door into src/engine for the rest of the
+ * project. No React, no DOM: give it a GPUDevice (browser or the `webgpu` package in Node) or
+ * use the float64 CPU engine.
  */
 export {
   createEngine,
   type EngineOptions,
   type GpuEngine,
   type PreparedOp,
+  type TunableId,
   type TuneResult,
   type VariantChoice,
-} from './gpu/gpu-engine';
-export { FFT_VARIANTS, type FftVariant, type PlanKind } from './gpu/gpu-plan';
-export { isSoftwareAdapter, type AdapterFacts, type Wisdom, type WisdomStore } from './gpu/planner';
+} from './gpu/engine';
+export { FFT_VARIANTS, type FftVariant } from './gpu/plan';
+export { grid, workgroupCapacity } from './gpu/fft-plan';
+export {
+  adapterFacts,
+  isSoftwareAdapter,
+  type AdapterFacts,
+  type Wisdom,
+  type WisdomStore,
+} from './gpu/planner';
 export { createCpuEngine } from './cpu-engine';
 export { complexFromReal } from './complex';
 export { fftTolerance, linfRelError } from './accuracy';
 export * from './errors';
 export * from './resolvent-math';
 export * from './types';
+export { signalLength } from './shape';
 export {
   checkResolvent,
   checkTransform,
@@ -26,3 +36,26 @@ export {
   MAX_2D_AXIS_LOG2,
 } from './validate';
 export { ENGINE_LIMITS, requestEngineDevice } from './gpu/request-device';
+export { OPERATORS, type OperatorId } from './ops';
+export type {
+  AnyOperator,
+  Block,
+  GpuProgram,
+  Operator,
+  OperatorWork,
+  OptionsOf,
+  ResultOf,
+  SpectralHook,
+} from './ops/operator';
+export { MAX_STEPS } from './ops/propagate';
+export {
+  DX_DEFAULT,
+  HBAR_DEFAULT,
+  kineticPhase,
+  MASS_DEFAULT,
+  normOf,
+  potentialPhase,
+  waveNumber,
+  type PropagatorConstants,
+} from './math/propagator';
+export { sequencyToNatural, toSequencyOrder } from './math/walsh';

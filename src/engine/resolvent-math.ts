@@ -3,6 +3,7 @@
  * functions directly; the GPU path uploads the per-axis tables from `axisQ` (computed here in
  * float64) and its WGSL (`shaders/resolvent.wgsl`) evaluates the same `weights` formula.
  */
+import { rowsAndColumns, signalLength } from './shape';
 import type { KUnit, Shape } from './types';
 
 /** φ, the golden ratio, as the documents write it. */
@@ -56,7 +57,7 @@ export function resolventTable(
   unit: KUnit,
   kScale: number,
 ): Float64Array {
-  const [ny, nx] = shape.length === 1 ? [1, shape[0]] : shape;
+  const [ny, nx] = rowsAndColumns(shape);
   const qy = axisQ(ny, unit, kScale);
   const qx = axisQ(nx, unit, kScale);
   const table = new Float64Array(ny * nx);
@@ -91,4 +92,50 @@ export function highKEnergyOf(sums: SpectralSums, bins: number): number {
 /** Floating-point operations of one complex FFT of N points, by the usual 5·N·log2 N count. */
 export function fftFlops(n: number): number {
   return 5 * n * Math.log2(n);
+}
+
+/** Every metric of the resolvent's result, from the per-signal sums (CPU and GPU alike). */
+export interface ResolventMetrics<A extends Float32Array | Float64Array> {
+  highKEnergy: A;
+  coherence: A;
+  energy: A;
+  batchHighKEnergy: number;
+  batchCoherence: number;
+  regularizer: number;
+}
+
+/**
+ * The metrics of a batch from each signal's sums, and the batch's total when the caller has
+ * it (the GPU reduces it on the device); without it the signals' sums are added here.
+ */
+export function metricsFromSums<A extends Float32Array | Float64Array>(
+  sumsOf: (signal: number) => SpectralSums | undefined,
+  o: { shape: Shape; batch: number; lambda: number },
+  Arr: { new (length: number): A },
+  total?: SpectralSums,
+): ResolventMetrics<A> {
+  const n = signalLength(o.shape);
+  const highKEnergy = new Arr(o.batch);
+  const coherence = new Arr(o.batch);
+  const energy = new Arr(o.batch);
+  const added: SpectralSums = { energy: 0, kept: 0, highK: 0 };
+  for (let b = 0; b < o.batch; b++) {
+    const s = sumsOf(b) ?? { energy: 0, kept: 0, highK: 0 };
+    highKEnergy[b] = highKEnergyOf(s, n);
+    coherence[b] = coherenceOf(s);
+    energy[b] = s.energy;
+    added.energy += s.energy;
+    added.kept += s.kept;
+    added.highK += s.highK;
+  }
+  const batch = total ?? added;
+  const batchHighKEnergy = highKEnergyOf(batch, n * o.batch);
+  return {
+    highKEnergy,
+    coherence,
+    energy,
+    batchHighKEnergy,
+    batchCoherence: coherenceOf(batch),
+    regularizer: o.lambda * batchHighKEnergy,
+  };
 }

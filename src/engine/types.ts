@@ -3,6 +3,8 @@
  * no DOM, so it runs unchanged in the browser and in Node (the `webgpu` package).
  */
 
+import type { AnyOperator, OptionsOf, ResultOf } from './ops/operator';
+
 /** The unit of the wavenumber κ that enters R(k) = 1 / (1 + φ·(kScale·κ)²). */
 export type KUnit = 'cycles' | 'radians' | 'index';
 export const K_UNITS: readonly KUnit[] = ['cycles', 'radians', 'index'];
@@ -82,12 +84,90 @@ export interface ResolventResult {
   timing: Timing;
 }
 
+export interface WhtOptions {
+  /** Length of each signal: a power of two from 2 to 2^20. */
+  n: number;
+  batch: number;
+}
+
+/** y = H_n·x, unnormalized, natural (Sylvester) order: scipy.linalg.hadamard(n) @ x. */
+export interface WhtResult {
+  /** Real, batch · n values. */
+  data: OutputArray;
+  timing: Timing;
+}
+
+export interface FilterOptions {
+  shape: Shape;
+  batch: number;
+  /**
+   * Real gain per bin, prod(shape) values in numpy's FFT bin order (fftfreq order; 2D row-major
+   * [ky][kx]), shared by the batch. Finite.
+   */
+  gains: InputArray;
+  real?: boolean;
+  /** GPU only: the gains ride inside the FFT passes (default true), else a separate pass. */
+  fused?: boolean;
+}
+
+/** IFFT(g ⊙ FFT(x)), interleaved complex. */
+export interface FilterResult {
+  data: OutputArray;
+  timing: Timing;
+}
+
+export interface PropagateOptions {
+  shape: Shape;
+  batch: number;
+  /** Time step; finite and > 0. */
+  dt: number;
+  /** Whole steps; an integer from 1 to 100000. */
+  steps: number;
+  /** Real potential V, prod(shape) values shared by the batch. Default 0 (a free particle). */
+  potential?: InputArray;
+  /** ħ; finite and > 0. Default 1. */
+  hbar?: number;
+  /** m; finite and > 0. Default 1. */
+  mass?: number;
+  /** Grid spacing (the same on both axes in 2D); finite and > 0. Default 1. */
+  dx?: number;
+  /** GPU only: the kinetic phase rides inside the FFT passes (default true). */
+  fused?: boolean;
+}
+
+export interface PropagateResult {
+  /** ψ after all steps, interleaved complex. */
+  data: OutputArray;
+  /** Per signal: Σ|ψ|²·dx^d after the last step (d = 1 or 2). */
+  norm: OutputArray;
+  timing: Timing;
+}
+
 export type Backend = 'webgpu' | 'cpu';
 
 export interface Engine {
   readonly backend: Backend;
   fft(data: InputArray, options: TransformOptions): Promise<FftResult>;
   resolvent(data: InputArray, options: ResolventOptions): Promise<ResolventResult>;
+  /** Walsh–Hadamard transform of real signals. */
+  wht(data: InputArray, options: WhtOptions): Promise<WhtResult>;
+  /** Spectral filter with arbitrary real gains per bin. */
+  filter(data: InputArray, options: FilterOptions): Promise<FilterResult>;
+  /**
+   * Split-step Fourier propagation: each step is
+   * ψ ← e^{−iV·dt/(2ħ)} · IFFT( e^{−iħ·k²·dt/(2m)} · FFT( e^{−iV·dt/(2ħ)} · ψ ) ),
+   * k = 2π·numpy.fft.fftfreq(N, d=dx) per axis (k² = ky² + kx² in 2D).
+   */
+  propagate(psi: InputArray, options: PropagateOptions): Promise<PropagateResult>;
+  /**
+   * Any operator (src/engine/ops/): its checks, then its GPU program or, on the CPU engine,
+   * its float64 reference. The methods above are this with their operator.
+   */
+  run<Op extends AnyOperator>(
+    op: Op,
+    data: InputArray,
+    options: OptionsOf<Op>,
+  ): Promise<ResultOf<Op>>;
   /** Frees every GPU object the engine owns. Idempotent. */
   destroy(): void;
 }

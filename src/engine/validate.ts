@@ -3,6 +3,7 @@
  * any GPU work, and every message names the field and the allowed values.
  */
 import { EngineArgumentError } from './errors';
+import { signalLength } from './shape';
 import { K_SCALE_DEFAULT, K_UNIT_DEFAULT, LAMBDA_DEFAULT, PHI_DEFAULT } from './resolvent-math';
 import {
   K_UNITS,
@@ -22,7 +23,7 @@ export function isPowerOfTwo(n: number): boolean {
   return Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
 }
 
-function checkAxis(field: string, n: unknown, maxLog2: number): number {
+export function checkAxis(field: string, n: unknown, maxLog2: number): number {
   const max = 2 ** maxLog2;
   if (typeof n !== 'number' || !isPowerOfTwo(n) || n < 2 || n > max) {
     throw new EngineArgumentError(
@@ -57,9 +58,7 @@ export function checkBatch(batch: unknown): number {
   return batch;
 }
 
-export function signalLength(shape: Shape): number {
-  return shape.length === 1 ? shape[0] : shape[0] * shape[1];
-}
+export { signalLength };
 
 /** Checks length and finiteness; returns interleaved complex samples as the caller's array type. */
 export function checkData(
@@ -92,6 +91,33 @@ export function checkData(
   return data;
 }
 
+/** A table of exactly `length` finite numbers (gains, a potential), named by `field`. */
+export function checkValues(field: string, values: unknown, length: number, what: string): void {
+  if (
+    values === null ||
+    typeof values !== 'object' ||
+    typeof (values as { length?: unknown }).length !== 'number'
+  ) {
+    throw new EngineArgumentError(
+      field,
+      `${field} must be an array of ${what}; got ${String(values)}.`,
+    );
+  }
+  const list = values as ArrayLike<unknown>;
+  if (list.length !== length) {
+    throw new EngineArgumentError(field, `${field} has ${list.length} values; it needs ${what}.`);
+  }
+  for (let i = 0; i < length; i++) {
+    const v = list[i];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new EngineArgumentError(
+        field,
+        `${field} contains ${String(v)} at index ${i}; every value must be a finite number.`,
+      );
+    }
+  }
+}
+
 export interface CheckedTransform {
   shape: Shape;
   batch: number;
@@ -117,7 +143,7 @@ export interface CheckedResolvent {
   kScale: number;
 }
 
-function checkPositive(field: string, v: unknown, allowZero: boolean): number {
+export function checkPositive(field: string, v: unknown, allowZero: boolean): number {
   const ok = typeof v === 'number' && Number.isFinite(v) && (allowZero ? v >= 0 : v > 0);
   if (!ok) {
     throw new EngineArgumentError(

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DeviceLostError, EngineArgumentError, GpuValidationError } from '../errors';
 import { nodeDevice } from '../testing/node-gpu';
 import { gpuFixture } from '../testing/gpu-fixture';
-import { createEngine } from './gpu-engine';
+import { createEngine } from './engine';
 import { withErrorScopes } from './error-scopes';
 
 const gpu = gpuFixture();

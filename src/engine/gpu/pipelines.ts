@@ -3,26 +3,35 @@
  * (a WeakMap, so a lost or destroyed device takes its cache with it). Layouts are explicit so
  * one bind group serves every pipeline that shares a kernel's bindings.
  */
+import type { SpectralHook } from '../ops/operator';
+import { hookPassShader } from './hook-pass-codegen';
 import { SHADERS } from './shader-sources';
+import { hookCode } from './spectral-hooks';
 import { stageShader } from './stage-codegen';
 import type { StageRole } from './stage-schedule';
-import { workgroupFftShader, workgroupResolventShader } from './workgroup-codegen';
+import { whtStageShader } from './wht-codegen';
+import { workgroupFftShader, workgroupSpectralShader } from './workgroup-codegen';
 
 export interface Kernels {
   fftLayout: GPUBindGroupLayout;
   stageLayout: GPUBindGroupLayout;
-  resolventLayout: GPUBindGroupLayout;
-  reduceLayout: GPUBindGroupLayout;
+  hookPassLayout: GPUBindGroupLayout;
+  /** Uniform, one buffer in, one out: reduce-flat.wgsl and the WHT stages. */
+  twoBufferLayout: GPUBindGroupLayout;
   /**
    * One global-memory Stockham stage, `radix` (2, 4, 8 or 16) values per invocation and `lanes`
-   * invocations of a subgroup per butterfly, in a role of stage-schedule.ts (stage-codegen.ts).
+   * invocations of a subgroup per butterfly, in a role of stage-schedule.ts (stage-codegen.ts);
+   * roles other than 'fft' apply `hook`.
    */
-  stage(radix: number, role: StageRole, lanes: number): GPUComputePipeline;
+  stage(radix: number, role: StageRole, lanes: number, hook?: SpectralHook): GPUComputePipeline;
   /** One 'workgroup' FFT pass of length n ≤ capacity (workgroup-codegen.ts). */
   fftPass(n: number, capacity: number): GPUComputePipeline;
-  /** The fused resolvent pass over transforms of length n ≤ capacity (workgroup-codegen.ts). */
-  fusedResolvent(n: number, capacity: number): GPUComputePipeline;
-  resolvent(): GPUComputePipeline;
+  /** The fused spectral pass over transforms of length n ≤ capacity (workgroup-codegen.ts). */
+  spectralPass(n: number, capacity: number, hook: SpectralHook): GPUComputePipeline;
+  /** A hook as a pass of its own (hook-pass-codegen.ts). */
+  hookPass(hook: SpectralHook): GPUComputePipeline;
+  /** One radix-R stage of the Walsh–Hadamard transform (wht-codegen.ts). */
+  whtStage(radix: number): GPUComputePipeline;
   reduce(): GPUComputePipeline;
 }
 
@@ -64,7 +73,7 @@ export function kernelsFor(device: GPUDevice): Kernels {
     'read-only-storage',
     'storage',
   ]);
-  const resolventLayout = layout(device, 'resolvent bind group layout', [
+  const hookPassLayout = layout(device, 'hook pass bind group layout', [
     'uniform',
     'read-only-storage',
     'storage',
@@ -72,7 +81,7 @@ export function kernelsFor(device: GPUDevice): Kernels {
     'read-only-storage',
     'storage',
   ]);
-  const reduceLayout = layout(device, 'reduce-flat bind group layout', [
+  const twoBufferLayout = layout(device, 'two-buffer bind group layout', [
     'uniform',
     'read-only-storage',
     'storage',
@@ -125,23 +134,31 @@ export function kernelsFor(device: GPUDevice): Kernels {
   const kernels: Kernels = {
     fftLayout,
     stageLayout,
-    resolventLayout,
-    reduceLayout,
-    stage: (radix, role, lanes) => {
+    hookPassLayout,
+    twoBufferLayout,
+    stage: (radix, role, lanes, hook) => {
       const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
-      const key = `fft stage radix-${width}${role === 'fft' ? '' : ` ${role}`}`;
-      return generated(key, stageLayout, () => stageShader(radix, role, lanes));
+      const code = hook && role !== 'fft' ? hookCode(hook) : undefined;
+      const key = `fft stage radix-${width}${code ? ` ${role} ${code.key}` : ''}`;
+      return generated(key, stageLayout, () => stageShader(radix, role, lanes, code));
     },
     fftPass: (n, capacity) =>
       generated(`fft workgroup n=${n} (capacity ${capacity})`, fftLayout, () =>
         workgroupFftShader(n, capacity),
       ),
-    fusedResolvent: (n, capacity) =>
-      generated(`fused resolvent n=${n} (capacity ${capacity})`, fftLayout, () =>
-        workgroupResolventShader(n, capacity),
-      ),
-    resolvent: () => pipeline('resolvent filter + sums', 'resolvent', resolventLayout),
-    reduce: () => pipeline('reduce-flat', 'reduceFlat', reduceLayout),
+    spectralPass: (n, capacity, hook) => {
+      const code = hookCode(hook);
+      return generated(`fused ${code.key} n=${n} (capacity ${capacity})`, fftLayout, () =>
+        workgroupSpectralShader(n, capacity, code),
+      );
+    },
+    hookPass: (hook) => {
+      const code = hookCode(hook);
+      return generated(`${code.key} pass`, hookPassLayout, () => hookPassShader(code));
+    },
+    whtStage: (radix) =>
+      generated(`wht stage radix-${radix}`, twoBufferLayout, () => whtStageShader(radix)),
+    reduce: () => pipeline('reduce-flat', 'reduceFlat', twoBufferLayout),
   };
   cache.set(device, kernels);
   return kernels;

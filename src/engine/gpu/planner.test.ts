@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FFT_VARIANTS } from './gpu-plan';
+import { FFT_VARIANTS } from './plan';
 import { adapterKey, defaultVariant, Planner, type AdapterFacts } from './planner';
 
 const gpu: AdapterFacts = {

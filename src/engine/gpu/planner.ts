@@ -5,7 +5,7 @@
  * emulations (SwiftShader) are far faster without workgroup memory, real GPUs with it.
  */
 import type { Shape } from '../types';
-import { FFT_VARIANTS, type FftVariant, type PlanKind } from './gpu-plan';
+import { FFT_VARIANTS, type FftVariant } from './plan';
 
 export type Wisdom = Record<string, FftVariant>;
 
@@ -65,21 +65,21 @@ export class Planner {
     this.wisdom = safeLoad(store);
   }
 
-  private key(kind: PlanKind, shape: Shape): string {
+  private key(kind: string, shape: Shape): string {
     return `${adapterKey(this.facts)}|${kind}|${shape.join('x')}`;
   }
 
   /** The remembered fastest variant, else the heuristic default. */
-  choose(kind: PlanKind, shape: Shape): FftVariant {
+  choose(kind: string, shape: Shape): FftVariant {
     const known = this.wisdom[this.key(kind, shape)];
     return known && this.available.includes(known) ? known : defaultVariant(this.facts);
   }
 
-  isTuned(kind: PlanKind, shape: Shape): boolean {
+  isTuned(kind: string, shape: Shape): boolean {
     return this.key(kind, shape) in this.wisdom;
   }
 
-  record(kind: PlanKind, shape: Shape, variant: FftVariant): void {
+  record(kind: string, shape: Shape, variant: FftVariant): void {
     this.wisdom[this.key(kind, shape)] = variant;
     this.store?.save(this.wisdom);
   }

@@ -9,7 +9,7 @@ import { uniformSigned } from '../../workloads/rng';
 import { fftTolerance, linfRelError, maxRelDiff } from '../testing/compare';
 import { gpuFixture } from '../testing/gpu-fixture';
 import type { FftResult, KUnit, ResolventOptions, ResolventResult, Shape } from '../types';
-import { FFT_VARIANTS, type FftVariant } from './gpu-plan';
+import { FFT_VARIANTS, type FftVariant } from './plan';
 
 const gpu = gpuFixture();
 const cpu = createCpuEngine();

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { naiveDft } from '../cpu/fft64';
 import { dftSchedule } from './dft-codegen';
+import { hookCode } from './spectral-hooks';
 import { STAGE_RADICES, stageShader } from './stage-codegen';
+
+const resolvent = hookCode({ kind: 'resolvent' });
 
 /** Runs the butterfly schedule in float64, as the generated WGSL would in f32. */
 function runSchedule(radix: number, re: number[], im: number[], inverse: boolean) {
@@ -50,7 +53,7 @@ describe('generated Stockham stage kernels', () => {
   it('the WGSL is straight-line: no loops, and no private array indexed at run time', () => {
     for (const radix of STAGE_RADICES) {
       for (const role of ['fft', 'filter', 'filter-inverse'] as const) {
-        const code = stageShader(radix, role);
+        const code = stageShader(radix, role, 1, role === 'fft' ? undefined : resolvent);
         expect(code).not.toMatch(/\bfor\s*\(|\bloop\b|\bwhile\b|array<vec2f,/);
         expect(code).toContain(`var v${radix - 1} =`);
         expect(code.includes('sums[')).toBe(role !== 'fft');
@@ -61,7 +64,7 @@ describe('generated Stockham stage kernels', () => {
   });
 
   it('with lanes, a butterfly spans a subgroup: shuffles, no early return, guarded stores', () => {
-    const code = stageShader(16, 'filter', 4);
+    const code = stageShader(16, 'filter', 4, resolvent);
     expect(code.startsWith('// Generated')).toBe(true);
     expect(code).toContain('enable subgroups;');
     expect(code).toContain('radix-64 (16 per lane × 4 lanes)');
@@ -76,6 +79,10 @@ describe('generated Stockham stage kernels', () => {
     expect(() => stageShader(32, 'fft')).toThrow(/radix must be one of 2, 4, 8, 16; got 32/);
     expect(() => stageShader(16, 'fft', 3)).toThrow(/lanes must be a power of two ≤ 32; got 3/);
     expect(() => stageShader(16, 'fft', 64)).toThrow(/got 64/);
-    expect(() => stageShader(16, 'filter-inverse', 4)).toThrow(/one butterfly an invocation/);
+    expect(() => stageShader(16, 'filter-inverse', 4, resolvent)).toThrow(
+      /one butterfly an invocation/,
+    );
+    expect(() => stageShader(16, 'filter')).toThrow(/needs a spectral hook/);
+    expect(() => stageShader(16, 'fft', 1, resolvent)).toThrow(/takes no spectral hook/);
   });
 });

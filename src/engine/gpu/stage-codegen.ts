@@ -13,12 +13,12 @@
  * the same layout in and out, so 2D columns run in place of a transpose. Twiddles: tw[m] =
  * exp(−2πi·m/n) in float64 from the CPU; the inverse conjugates (sign = −1).
  *
- * Role 'filter' fuses the φ-resolvent filter into the last forward stage: each output bin
- * is multiplied by R = 1/(1 + φ·q), q = qy[y] + qx[x] (resolvent-math.ts `weights`, as in
- * shaders/resolvent.wgsl) before it is written, and the invocation's sums Σ|X|², ΣR|X|²,
- * Σ(1−R)²|X|² over its R bins go to sums[sumsBase + signal·partialsPerSignal +
- * invocation-in-signal] for shaders/reduce-flat.wgsl. That saves the separate filter pass.
- * Role 'filter-inverse' then keeps the filtered bins in registers and runs the first inverse
+ * Role 'filter' fuses a spectral hook (spectral-hooks.ts: the φ-resolvent, or a factor per bin)
+ * into the last forward stage: each output bin goes through the hook before it is written; a
+ * hook with sums (the resolvent's Σ|X|², ΣR|X|², Σ(1−R)²|X|²) writes the invocation's sums over
+ * its R bins to sums[sumsBase + signal·partialsPerSignal + invocation-in-signal] for
+ * shaders/reduce-flat.wgsl. That saves the separate hook pass.
+ * Role 'filter-inverse' then keeps the hooked bins in registers and runs the first inverse
  * stage (ns = 1) on them before writing: the last forward stage's butterfly j owns exactly
  * the inputs of inverse butterfly j (stage-schedule.ts), so that saves one more pass.
  *
@@ -26,7 +26,9 @@
  */
 
 import { dftLines } from './dft-codegen';
+import { CMUL_WGSL, type HookCode } from './spectral-hooks';
 import type { StageRole } from './stage-schedule';
+import { uniformLayout } from './uniform-layout';
 
 export const STAGE_WORKGROUP = 64;
 
@@ -36,35 +38,35 @@ export const STAGE_RADICES = [2, 4, 8, 16] as const;
 /** Most lanes one 'subgroups' butterfly spans: a divisor of the workgroup and of subgroups. */
 export const MAX_LANES = 32;
 
-const HEADER = `struct Params {
-  n: u32,
-  ns: u32,
-  count: u32,
-  inner: u32,
-  signalStride: u32,
-  innerStride: u32,
-  elemStride: u32,
-  groupsX: u32,
-  sign: f32,
-  scale: f32,
-  nx: u32,
-  phi: f32,
-  sumsBase: u32,
-  partialsPerSignal: u32,
-}
+export const STAGE_PARAMS = uniformLayout('Params', [
+  ['n', 'u32'],
+  ['ns', 'u32'],
+  ['count', 'u32'],
+  ['inner', 'u32'],
+  ['signalStride', 'u32'],
+  ['innerStride', 'u32'],
+  ['elemStride', 'u32'],
+  ['groupsX', 'u32'],
+  ['sign', 'f32'],
+  ['scale', 'f32'],
+  ['nx', 'u32', 'bins per row, for a hook to find (y, x)'],
+  ['phi', 'f32', "a 'resolvent' hook's φ"],
+  ['sumsBase', 'u32'],
+  ['partialsPerSignal', 'u32'],
+] as const);
 
+/** Bindings of the stage layout (pipelines.ts): a hook's tables at 4 and 5, sums at 6. */
+const HOOK_BINDINGS = { tableA: 4, tableB: 5, sums: 6 };
+
+function header(hook: HookCode | undefined): string {
+  return `${STAGE_PARAMS.wgsl}
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> src: array<vec2f>;
 @group(0) @binding(2) var<storage, read_write> dst: array<vec2f>;
 @group(0) @binding(3) var<storage, read> tw: array<vec2f>;
-@group(0) @binding(4) var<storage, read> qy: array<f32>;
-@group(0) @binding(5) var<storage, read> qx: array<f32>;
-@group(0) @binding(6) var<storage, read_write> sums: array<vec4f>;
-
-fn cmul(a: vec2f, b: vec2f) -> vec2f {
-  return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
+${hook ? hook.declarations(HOOK_BINDINGS) : ''}
+${CMUL_WGSL}`;
 }
-`;
 
 /**
  * A stage of radix P = radix·lanes. With lanes = 1, one invocation does a whole radix-R
@@ -75,12 +77,15 @@ fn cmul(a: vec2f, b: vec2f) -> vec2f {
  * subgroupShuffleXor, leaving lane l with outputs a + R·bitrev(l). The engine only uses lanes
  * after probing that subgroupShuffleXor(·, h) reaches invocation index ^ h (subgroup-probe.ts).
  */
-export function stageShader(radix: number, role: StageRole, lanes = 1): string {
+export function stageShader(radix: number, role: StageRole, lanes = 1, hook?: HookCode): string {
   if (!(STAGE_RADICES as readonly number[]).includes(radix)) {
     throw new RangeError(`stage radix must be one of ${STAGE_RADICES.join(', ')}; got ${radix}`);
   }
   if (!Number.isInteger(Math.log2(lanes)) || lanes > MAX_LANES) {
     throw new RangeError(`stage lanes must be a power of two ≤ ${MAX_LANES}; got ${lanes}`);
+  }
+  if ((role === 'fft') !== (hook === undefined)) {
+    throw new RangeError(`stage role '${role}' ${hook ? 'takes no' : 'needs a'} spectral hook`);
   }
   if (role === 'filter-inverse' && lanes !== 1) {
     throw new RangeError(
@@ -171,31 +176,24 @@ export function stageShader(radix: number, role: StageRole, lanes = 1): string {
       body.push(`${guard}{ dst[base + out0 + ${a}u * outStride] = v${a} * p.scale; }`);
     }
   } else {
-    body.push(
-      'var sum = vec3f(0.0);',
-      // Offset of this transform inside its signal, to find each bin's (y, x).
-      'let within = (t % p.inner) * p.innerStride;',
-    );
+    const code = hook as HookCode;
+    // Offset of this transform inside its signal, to find each bin's (y, x).
+    body.push('let within = (t % p.inner) * p.innerStride;');
+    if (code.sums) body.push('var sum = vec3f(0.0);');
     for (let a = 0; a < radix; a++) {
       body.push(
         `{`,
         `  let at = out0 + ${a}u * outStride;`,
-        '  let bin = within + at;',
-        '  let q = qy[bin / p.nx] + qx[bin % p.nx];',
-        '  let d = 1.0 + p.phi * q;',
-        '  let rk = 1.0 / d;',
-        '  let oneMinusR = (p.phi * q) / d;',
-        `  let power = dot(v${a}, v${a});`,
-        '  sum += vec3f(power, rk * power, oneMinusR * oneMinusR * power);',
-        role === 'filter'
-          ? `  ${guard}{ dst[base + at] = (rk * v${a}) * p.scale; }`
-          : `  v${a} = rk * v${a};`,
+        ...code.apply(`v${a}`, 'within + at').map((l) => `  ${l}`),
+        ...(role === 'filter' ? [`  ${guard}{ dst[base + at] = v${a} * p.scale; }`] : []),
         `}`,
       );
     }
-    body.push(
-      `${guard}{ sums[p.sumsBase + (t / p.inner) * p.partialsPerSignal + (t % p.inner) * perTransform + inv] = vec4f(sum, 0.0); }`,
-    );
+    if (code.sums) {
+      body.push(
+        `${guard}{ sums[p.sumsBase + (t / p.inner) * p.partialsPerSignal + (t % p.inner) * perTransform + inv] = vec4f(sum, 0.0); }`,
+      );
+    }
     if (role === 'filter-inverse') {
       // Inverse stage 1 (ns = 1: k = 0, no twiddles): butterfly j writes j·R + a.
       body.push('sg = -1.0;', '{', ...dftLines(radix).map((l) => `  ${l}`), '}');
@@ -205,8 +203,9 @@ export function stageShader(radix: number, role: StageRole, lanes = 1): string {
     }
   }
   const what = S === 1 ? `radix-${radix}` : `radix-${P} (${radix} per lane × ${S} lanes)`;
-  return `// Generated by src/engine/gpu/stage-codegen.ts: ${what} Stockham stage, role '${role}'.
-${S > 1 ? 'enable subgroups;\n' : ''}${HEADER}
+  const hooked = hook ? `, hook '${hook.key}'` : '';
+  return `// Generated by src/engine/gpu/stage-codegen.ts: ${what} Stockham stage, role '${role}'${hooked}.
+${S > 1 ? 'enable subgroups;\n' : ''}${header(hook)}
 @compute @workgroup_size(${STAGE_WORKGROUP})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
 ${body.map((l) => `  ${l}`).join('\n')}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineArgumentError } from '../errors';
 import { nodeAdapter } from '../testing/node-gpu';
 import { gpuFixture } from '../testing/gpu-fixture';
-import { createEngine } from './gpu-engine';
+import { createEngine } from './engine';
 import { subgroupLanes } from './subgroup-probe';
 
 const gpu = gpuFixture();

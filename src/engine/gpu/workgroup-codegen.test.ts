@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { stagePasses } from './fft-plan';
-import { workgroupFftShader, workgroupResolventShader } from './workgroup-codegen';
+import { hookCode } from './spectral-hooks';
+import { WORKGROUP_PARAMS, workgroupFftShader, workgroupSpectralShader } from './workgroup-codegen';
+
+const resolvent = hookCode({ kind: 'resolvent' });
+const multiply = hookCode({ kind: 'multiply', table: 'gains' });
+const workgroupResolventShader = (n: number, capacity: number): string =>
+  workgroupSpectralShader(n, capacity, resolvent);
 
 const count = (s: string, what: string): number => s.split(what).length - 1;
 
@@ -51,5 +57,19 @@ describe('fused resolvent generator', () => {
     expect(code).not.toContain('var<workgroup>');
     expect(code).not.toContain('workgroupBarrier');
     expect(code).toContain('sums[p.sumsBase + t] = vec4f(sum, 0.0)');
+  });
+
+  it("the 'multiply' hook: one complex factor per bin, no sums and no tree", () => {
+    const code = workgroupSpectralShader(1024, 4096, multiply);
+    expect(count(code, 'cmul(factor[')).toBe(16);
+    expect(code).not.toContain('sums[');
+    expect(code).not.toContain('sum +=');
+    expect(code).not.toContain('sh[lid] += ');
+    expect(code).toContain('var<storage, read> factor: array<vec2f>');
+  });
+
+  it('the kernels declare the Params struct of the one layout their uniforms are packed from', () => {
+    expect(workgroupFftShader(64, 4096)).toContain(WORKGROUP_PARAMS.wgsl);
+    expect(workgroupResolventShader(64, 4096)).toContain(WORKGROUP_PARAMS.wgsl);
   });
 });

@@ -11,9 +11,9 @@
  *   + e·inElem and output bin k written at signal·outSignal + (t mod inner)·outInner + k·outElem,
  *   times W_N^(j·k) from `twN` when twiddleN ≠ 0 (the four-step pass). So one kernel serves 1D,
  *   the rows and strided columns of 2D (no transposes) and both halves of the four-step split.
- * - `workgroupResolventShader`: the fused φ-resolvent pass: forward FFT, R·X with the sums
- *   Σ|X|², ΣR|X|², Σ(1−R)²|X|² (the formula of resolvent-math.ts `weights`, as in
- *   shaders/resolvent.wgsl), inverse FFT, in one dispatch. For 1D signals of n ≤ capacity that is
+ * - `workgroupSpectralShader`: the fused spectral pass: forward FFT, a per-bin hook of
+ *   spectral-hooks.ts (the φ-resolvent with its sums, or a factor per bin), inverse FFT, in one
+ *   dispatch. For 1D signals of n ≤ capacity that is
  *   the whole pipeline; fft-plan.ts `fusedWorkgroupProgram` places it in 2D and four-step
  *   programs. The inverse runs the radices in reverse, so its first stage takes the last forward
  *   stage's registers as they are (stage-schedule.ts explains why): no exchange between the two.
@@ -24,44 +24,46 @@
  * Bindings are the fft layout of pipelines.ts.
  */
 import { dftLines } from './dft-codegen';
+import { CMUL_WGSL, type HookCode } from './spectral-hooks';
+import { uniformLayout } from './uniform-layout';
 import { FFT_WORKGROUP, stagePasses, valuesPerThread } from './fft-plan';
 
-const HEADER = `struct Params {
-  n: u32,
-  nx: u32,               // resolvent: signal width (n for 1D), to find a bin's (y, x)
-  perGroup: u32,         // transforms per workgroup
-  count: u32,            // transforms in this dispatch
-  inner: u32,
-  inSignal: u32,
-  inInner: u32,
-  inElem: u32,
-  outSignal: u32,
-  outInner: u32,
-  outElem: u32,
-  twiddleN: u32,
-  sign: f32,             // +1 forward, −1 inverse (FFT pass)
-  scale: f32,            // applied on output (1/N on the last inverse pass)
-  groupsX: u32,          // workgroups along x, to linearise 2D dispatches
-  transformFastest: u32, // 1: neighbouring threads take neighbouring transforms (strided passes)
-  phi: f32,              // resolvent only
-  sumsBase: u32,         // resolvent: index in \`sums\` of this dispatch's first transform
-  binInner: u32,         // resolvent: bin k of transform \`within\` is the signal's bin
-  binElem: u32,          //   within·binInner + k·binElem
-}
+export const WORKGROUP_PARAMS = uniformLayout('Params', [
+  ['n', 'u32'],
+  ['nx', 'u32', 'hook: signal width (n for 1D), to find a bin (y, x)'],
+  ['perGroup', 'u32', 'transforms per workgroup'],
+  ['count', 'u32', 'transforms in this dispatch'],
+  ['inner', 'u32'],
+  ['inSignal', 'u32'],
+  ['inInner', 'u32'],
+  ['inElem', 'u32'],
+  ['outSignal', 'u32'],
+  ['outInner', 'u32'],
+  ['outElem', 'u32'],
+  ['twiddleN', 'u32'],
+  ['sign', 'f32', '+1 forward, −1 inverse (FFT pass)'],
+  ['scale', 'f32', 'applied on output (1/N on the last inverse pass)'],
+  ['groupsX', 'u32', 'workgroups along x, to linearise 2D dispatches'],
+  ['transformFastest', 'u32', '1: neighbouring threads take neighbouring transforms'],
+  ['phi', 'f32', "a 'resolvent' hook's φ"],
+  ['sumsBase', 'u32', 'hook sums: index in `sums` of the first transform'],
+  ['binInner', 'u32', 'hook: bin k of transform `within` is the signal bin'],
+  ['binElem', 'u32', '  within·binInner + k·binElem'],
+] as const);
 
+/** Bindings of the fft layout (pipelines.ts) a hook uses. */
+const HOOK_BINDINGS = { tableA: 7, tableB: 5, sums: 6 };
+
+function header(hook: HookCode | undefined): string {
+  return `${WORKGROUP_PARAMS.wgsl}
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> src: array<vec2f>;
 @group(0) @binding(2) var<storage, read_write> dst: array<vec2f>;
 @group(0) @binding(3) var<storage, read> tw: array<vec2f>;
 @group(0) @binding(4) var<storage, read> twN: array<vec2f>;
-@group(0) @binding(5) var<storage, read> qx: array<f32>;           // resolvent: (kScale·κx)²
-@group(0) @binding(6) var<storage, read_write> sums: array<vec4f>; // resolvent: sums per transform
-@group(0) @binding(7) var<storage, read> qy: array<f32>;           // resolvent: (kScale·κy)²
-
-fn cmul(a: vec2f, b: vec2f) -> vec2f {
-  return vec2f(a.x * b.x - a.y * b.y, a.x * b.y + a.y * b.x);
+${hook ? hook.declarations(HOOK_BINDINGS) : ''}
+${CMUL_WGSL}`;
 }
-`;
 
 type Where = 'global' | 'shared' | 'registers';
 
@@ -188,32 +190,21 @@ class Emitter {
   }
 
   /**
-   * Filters the bins in registers after the last forward stage (ns = n/R) and sums them. Bin k
-   * of transform `within` is the signal's bin within·binInner + k·binElem, at (bin / nx, bin % nx).
+   * Applies the hook to the bins in registers after the last forward stage (ns = n/R). Bin k of
+   * transform `within` is the signal's bin within·binInner + k·binElem, at (bin / nx, bin % nx).
    */
-  filter(radix: number): void {
+  hook(radix: number, code: HookCode): void {
     const { n } = this;
-    this.line('var sum = vec3f(0.0);');
+    if (code.sums) this.line('var sum = vec3f(0.0);');
     for (let q = 0; q < this.perThread / radix; q++) {
       for (let r = 0; r < radix; r++) {
-        const reg = `v${q * radix + r}`;
-        this.line(
-          '{',
-          `  let bin = within * p.binInner + (${this.butterfly(q)} + ${(r * n) / radix}u) * p.binElem;`,
-          '  let qk = qy[bin / p.nx] + qx[bin % p.nx];',
-          '  let d = 1.0 + p.phi * qk;',
-          '  let rk = 1.0 / d;',
-          '  let oneMinusR = (p.phi * qk) / d;',
-          `  let power = dot(${reg}, ${reg});`,
-          '  sum += vec3f(power, rk * power, oneMinusR * oneMinusR * power);',
-          `  ${reg} = rk * ${reg};`,
-          '}',
-        );
+        const k = `(${this.butterfly(q)} + ${(r * n) / radix}u)`;
+        this.line(...code.apply(`v${q * radix + r}`, `within * p.binInner + ${k} * p.binElem`));
       }
     }
   }
 
-  shader(title: string, capacity: number): string {
+  shader(title: string, capacity: number, hook?: HookCode): string {
     const { n, threads } = this;
     const prologue = [
       'let firstT = (wid.x + wid.y * p.groupsX) * p.perGroup;',
@@ -236,7 +227,7 @@ class Emitter {
       ...Array.from({ length: this.perThread }, (_, i) => `var v${i} = vec2f(0.0);`),
     ];
     return `// Generated by src/engine/gpu/workgroup-codegen.ts: ${title}.
-${HEADER}
+${header(hook)}
 ${this.usesShared ? `var<workgroup> sh: array<vec2f, ${capacity}>;\n` : ''}
 @compute @workgroup_size(${FFT_WORKGROUP})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
@@ -270,11 +261,11 @@ export function workgroupFftShader(n: number, capacity: number): string {
 }
 
 /**
- * The fused resolvent pass over transforms of length n (fft-plan.ts `fusedWorkgroupProgram`):
- * forward FFT, filter and sums, inverse FFT, written where it was read. The sums go to
- * sums[sumsBase + t], per transform: per signal when a transform is the whole signal.
+ * The fused spectral pass over transforms of length n (fft-plan.ts `fusedWorkgroupProgram`):
+ * forward FFT, the hook (with its sums, per transform, at sums[sumsBase + t]: per signal when a
+ * transform is the whole signal), inverse FFT, written where it was read.
  */
-export function workgroupResolventShader(n: number, capacity: number): string {
+export function workgroupSpectralShader(n: number, capacity: number, hook: HookCode): string {
   checkLength(n, capacity);
   const e = new Emitter(n);
   const forward = stagePasses(n).map((s) => s.radix);
@@ -290,9 +281,9 @@ export function workgroupResolventShader(n: number, capacity: number): string {
     ns *= radix;
   });
   // The last forward stage left bin b + r·n/R in register r of butterfly b.
-  e.line(`// R·X and the sums, on the bins in registers`);
-  e.filter(merged);
-  e.reduceSums();
+  e.line(`// hook '${hook.key}' on the bins in registers`);
+  e.hook(merged, hook);
+  if (hook.sums) e.reduceSums();
   e.line('sg = -1.0;');
   ns = 1;
   inverse.forEach((radix, s) => {
@@ -301,6 +292,6 @@ export function workgroupResolventShader(n: number, capacity: number): string {
     e.write(radix, ns, s === inverse.length - 1 ? 'global' : 'shared');
     ns *= radix;
   });
-  const title = `${n}-point fused resolvent (forward ${forward.join('·')}, filter, inverse ${inverse.join('·')})`;
-  return e.shader(title, capacity);
+  const title = `${n}-point fused spectral pass, hook '${hook.key}' (forward ${forward.join('·')}, inverse ${inverse.join('·')})`;
+  return e.shader(title, capacity, hook);
 }

@@ -3,8 +3,8 @@
  * fails on any error it did not expect (the conformance suite's discipline).
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { createEngine, type EngineOptions, type GpuEngine } from '../gpu/gpu-engine';
-import type { FftVariant } from '../gpu/gpu-plan';
+import { createEngine, type EngineOptions, type GpuEngine } from '../gpu/engine';
+import type { FftVariant } from '../gpu/plan';
 import { nodeDevice } from './node-gpu';
 
 export interface GpuFixture {

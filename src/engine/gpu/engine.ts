@@ -1,0 +1,331 @@
+/**
+ * The WebGPU engine: a facade over the executor (chunked runs and readback), the planner
+ * (which kernel variant) and the operators (ops/). `run(op, …)` and `prepare(op, …)` take any
+ * operator; fft, resolvent, wht, filter and propagate are sugar over `run`. Arguments are
+ * checked by the operator before any GPU work; operations run one at a time, as they share
+ * plans and staging buffers; a lost device fails every later call with DeviceLostError.
+ */
+import { DeviceLostError, EngineArgumentError } from '../errors';
+import { OPERATORS, type OperatorId } from '../ops';
+import type { AnyOperator, OperatorWork, OptionsOf, ResultOf } from '../ops/operator';
+import { signalLength } from '../shape';
+import type {
+  Engine,
+  FftResult,
+  FilterOptions,
+  FilterResult,
+  InputArray,
+  PropagateOptions,
+  PropagateResult,
+  ResolventOptions,
+  ResolventResult,
+  Shape,
+  TimingMethod,
+  TransformOptions,
+  WhtOptions,
+  WhtResult,
+} from '../types';
+import { Executor, type Resident } from './executor';
+import { workgroupCapacity } from './fft-plan';
+import { FFT_VARIANTS, type FftVariant } from './plan';
+import { adapterFacts, Planner, type AdapterFacts, type WisdomStore } from './planner';
+import { Stopwatch } from './stopwatch';
+import { subgroupLanes } from './subgroup-probe';
+import { measureVariants, tuningData, type TuneResult } from './tuner';
+
+export type { TuneResult } from './tuner';
+
+export interface EngineOptions {
+  /** Largest chunk of signals, in bytes, sent through one pass (tests force small chunks). */
+  maxChunkBytes?: number;
+  /** Force a kernel variant; 'auto' (default) asks the planner (wisdom, else a heuristic). */
+  variant?: FftVariant | 'auto';
+  /** Where the planner keeps its measured choices between sessions. */
+  wisdom?: WisdomStore;
+}
+
+export interface VariantChoice {
+  variant?: FftVariant;
+}
+
+/** An operation uploaded once and kept on the GPU, for timing repeated runs. */
+export interface PreparedOp<R = unknown> {
+  /** The operator's id. */
+  readonly id: string;
+  /** The same as `id` (the name the benchmark has always recorded). */
+  readonly kind: string;
+  /** Dispatches per run. */
+  readonly dispatches: number;
+  /** Minimum bytes a run moves: every value read once and written once. */
+  readonly bytes: number;
+  readonly work: OperatorWork;
+  /** Whether a spectral operator runs fused (its hook inside the FFT passes). */
+  readonly fused: boolean;
+  readonly variant: FftVariant;
+  /** GPU time of `repeats` back-to-back runs recorded in one compute pass and one submit. */
+  run(repeats: number): Promise<{ ms: number; method: TimingMethod }>;
+  /** Runs once more and reads the result back, for verification. */
+  read(): Promise<R>;
+  destroy(): void;
+}
+
+/** Operators whose kernel variant the planner chooses (their FFT passes differ by variant). */
+export type TunableId = Exclude<OperatorId, 'wht' | 'reductions'>;
+
+export interface GpuEngine extends Engine {
+  readonly backend: 'webgpu';
+  readonly device: GPUDevice;
+  /** Resolves when the device is lost; operations after that throw DeviceLostError. */
+  readonly lost: Promise<GPUDeviceLostInfo>;
+  /** Largest 1D N done in one dispatch (fits workgroup memory). */
+  readonly maxSingleDispatchN: number;
+  /** 'timestamp' when the device has timestamp-query, else 'wall'. */
+  readonly timingMethod: TimingMethod;
+  readonly adapter: AdapterFacts;
+  /** Kernel variants this device runs ('subgroups' only where subgroup-probe.ts passed). */
+  readonly variants: readonly FftVariant[];
+  /** Invocations per butterfly in 'subgroups' passes (0 when that variant is unavailable). */
+  readonly subgroupLanes: number;
+  /** Any operator, by object or id; `variant` forces a kernel variant for this call. */
+  prepare<Id extends OperatorId>(
+    op: Id,
+    data: InputArray,
+    options: OptionsOf<(typeof OPERATORS)[Id]> & VariantChoice,
+  ): Promise<PreparedOp<ResultOf<(typeof OPERATORS)[Id]>>>;
+  prepare<Op extends AnyOperator>(
+    op: Op,
+    data: InputArray,
+    options: OptionsOf<Op> & VariantChoice,
+  ): Promise<PreparedOp<ResultOf<Op>>>;
+  /** The variant an operation on this shape runs with now. */
+  variantFor(op: string, shape: Shape): FftVariant;
+  /** Why: forced by the options, measured by tune() on this adapter, or the heuristic default. */
+  variantSource(op: string, shape: Shape): 'forced' | 'measured' | 'default';
+  /** Times every variant on this device and remembers the fastest for this operation and shape. */
+  tune(op: TunableId, shape: Shape, batch: number): Promise<TuneResult>;
+  /** Forgets all measured choices. */
+  replan(): void;
+}
+
+/** Bounds one pass's work: SwiftShader has no watchdog, and a live UI must stay responsive. */
+const DEFAULT_MAX_CHUNK_BYTES = 64 * 1024 * 1024;
+
+export async function createEngine(
+  device: GPUDevice,
+  options: EngineOptions = {},
+): Promise<GpuEngine> {
+  const lanes = await subgroupLanes(device);
+  return new WebGpuEngine(device, options, lanes);
+}
+
+function operatorOf(op: string | AnyOperator): AnyOperator {
+  if (typeof op !== 'string') return op;
+  const found = (OPERATORS as Record<string, AnyOperator>)[op];
+  if (!found) {
+    throw new EngineArgumentError(
+      'op',
+      `op must be one of ${Object.keys(OPERATORS).join(', ')}; got '${op}'.`,
+    );
+  }
+  return found;
+}
+
+/** Options that make each tunable operator run its usual kernels on any data. */
+function tuningOptions(id: TunableId, shape: Shape, batch: number): object {
+  const n = signalLength(shape);
+  switch (id) {
+    case 'fft':
+    case 'resolvent':
+      return { shape, batch };
+    case 'filter':
+      return { shape, batch, gains: new Float32Array(n).fill(1) };
+    case 'propagate':
+      return { shape, batch, dt: 0.01, steps: 1 };
+  }
+}
+
+class WebGpuEngine implements GpuEngine {
+  readonly backend = 'webgpu' as const;
+  readonly lost: Promise<GPUDeviceLostInfo>;
+  readonly maxSingleDispatchN: number;
+  readonly timingMethod: TimingMethod;
+  readonly adapter: AdapterFacts;
+  readonly variants: readonly FftVariant[];
+  private readonly planner: Planner;
+  private readonly forced: FftVariant | undefined;
+  private readonly executor: Executor;
+  private readonly prepared = new Set<PreparedOp>();
+  private readonly stopwatch: Stopwatch;
+  private lostInfo: GPUDeviceLostInfo | undefined;
+  private destroyed = false;
+  /** Operations run one at a time: they share plans and staging buffers. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly device: GPUDevice,
+    options: EngineOptions,
+    readonly subgroupLanes: number,
+  ) {
+    this.variants = FFT_VARIANTS.filter((v) => v !== 'subgroups' || subgroupLanes > 1);
+    const capacity = workgroupCapacity(device.limits.maxComputeWorkgroupStorageSize);
+    this.maxSingleDispatchN = capacity;
+    this.lost = device.lost.then((info) => {
+      this.lostInfo = info;
+      return info;
+    });
+    this.stopwatch = new Stopwatch(device);
+    this.timingMethod = this.stopwatch.method;
+    this.adapter = adapterFacts(device);
+    this.planner = new Planner(this.adapter, this.variants, options.wisdom);
+    this.forced = options.variant === 'auto' ? undefined : this.available(options.variant);
+    this.executor = new Executor({
+      device,
+      stopwatch: this.stopwatch,
+      capacity,
+      lanes: subgroupLanes,
+      maxChunkBytes: options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES,
+      assertUsable: (operation) => this.assertUsable(operation),
+      lostInfo: () => this.lostInfo,
+    });
+  }
+
+  /** The variant if this device can run it, else an EngineArgumentError saying which can. */
+  private available<V extends FftVariant | undefined>(variant: V): V {
+    if (variant === undefined || this.variants.includes(variant)) return variant;
+    const why =
+      variant === 'subgroups'
+        ? ' (it needs the subgroups feature, at least 2 lanes per subgroup, and lanes that follow ' +
+          'the invocation index)'
+        : '';
+    throw new EngineArgumentError(
+      'variant',
+      `variant must be one of ${this.variants.join(', ')} on this device; got '${variant}'${why}`,
+    );
+  }
+
+  variantFor(op: string, shape: Shape): FftVariant {
+    return this.forced ?? this.planner.choose(op, shape);
+  }
+
+  variantSource(op: string, shape: Shape): 'forced' | 'measured' | 'default' {
+    if (this.forced) return 'forced';
+    return this.planner.isTuned(op, shape) ? 'measured' : 'default';
+  }
+
+  replan(): void {
+    this.planner.replan();
+  }
+
+  async tune(op: TunableId, shape: Shape, batch: number): Promise<TuneResult> {
+    const data = tuningData(batch * signalLength(shape) * 2);
+    const options = tuningOptions(op, shape, batch);
+    const result = await measureVariants(this.variants, (variant) =>
+      this.prepare(operatorOf(op), data, { ...options, variant }),
+    );
+    this.planner.record(op, shape, result.variant);
+    return result;
+  }
+
+  run<Op extends AnyOperator>(
+    op: Op,
+    data: InputArray,
+    options: OptionsOf<Op>,
+  ): Promise<ResultOf<Op>> {
+    const checked = op.check(data, options);
+    const program = op.program(data, checked);
+    const variant = this.variantFor(op.id, checked.shape);
+    return this.serial(async () => {
+      const { out, timing } = await this.executor.run(op.id, program, variant);
+      return op.decode(out, checked, timing) as ResultOf<Op>;
+    });
+  }
+
+  fft(data: InputArray, options: TransformOptions): Promise<FftResult> {
+    return this.run(OPERATORS.fft, data, options);
+  }
+
+  resolvent(data: InputArray, options: ResolventOptions): Promise<ResolventResult> {
+    return this.run(OPERATORS.resolvent, data, options);
+  }
+
+  wht(data: InputArray, options: WhtOptions): Promise<WhtResult> {
+    return this.run(OPERATORS.wht, data, options);
+  }
+
+  filter(data: InputArray, options: FilterOptions): Promise<FilterResult> {
+    return this.run(OPERATORS.filter, data, options);
+  }
+
+  propagate(psi: InputArray, options: PropagateOptions): Promise<PropagateResult> {
+    return this.run(OPERATORS.propagate, psi, options);
+  }
+
+  prepare<Id extends OperatorId>(
+    op: Id,
+    data: InputArray,
+    options: OptionsOf<(typeof OPERATORS)[Id]> & VariantChoice,
+  ): Promise<PreparedOp<ResultOf<(typeof OPERATORS)[Id]>>>;
+  prepare<Op extends AnyOperator>(
+    op: Op,
+    data: InputArray,
+    options: OptionsOf<Op> & VariantChoice,
+  ): Promise<PreparedOp<ResultOf<Op>>>;
+  async prepare(
+    opOrId: string | AnyOperator,
+    data: InputArray,
+    options: object & VariantChoice,
+  ): Promise<PreparedOp> {
+    const op = operatorOf(opOrId);
+    const checked = op.check(data, options);
+    const program = op.program(data, checked);
+    const variant = this.available(options.variant) ?? this.variantFor(op.id, checked.shape);
+    const operation = `prepared ${op.id}`;
+    const resident: Resident = await this.executor.upload(operation, program, variant);
+    const work = op.work(checked) as OperatorWork;
+    const prepared: PreparedOp = {
+      id: op.id,
+      kind: op.id,
+      dispatches: resident.chunk.steps.length,
+      bytes: work.bytes,
+      work,
+      fused: (checked as { fused?: boolean }).fused ?? false,
+      variant,
+      run: (repeats) => this.serial(() => this.executor.time(operation, resident, repeats)),
+      read: () =>
+        this.serial(async () => {
+          const { out, timing } = await this.executor.readResident(operation, resident);
+          return op.decode(out, checked, timing);
+        }),
+      destroy: () => {
+        resident.plan.destroy();
+        this.prepared.delete(prepared);
+      },
+    };
+    this.prepared.add(prepared);
+    return prepared;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const op of [...this.prepared]) op.destroy();
+    this.executor.destroy();
+    this.stopwatch.destroy();
+  }
+
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private assertUsable(operation: string): void {
+    if (this.destroyed) throw new Error(`${operation}: the engine was destroyed`);
+    if (this.lostInfo) {
+      throw new DeviceLostError(
+        this.lostInfo.reason,
+        this.lostInfo.message || `${operation} after device loss`,
+      );
+    }
+  }
+}
