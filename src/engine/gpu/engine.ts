@@ -226,7 +226,7 @@ class WebGpuEngine implements GpuEngine {
     return result;
   }
 
-  run<Op extends AnyOperator>(
+  async run<Op extends AnyOperator>(
     op: Op,
     data: InputArray,
     options: OptionsOf<Op>,

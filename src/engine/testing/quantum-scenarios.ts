@@ -216,7 +216,10 @@ export function harmonicGroundScenario(dims: 1 | 2 = 1): QuantumScenario {
 
 /**
  * A displaced packet oscillating in a harmonic well for 1000 steps: every step is unitary, so
- * the norm must not drift. float64 keeps it to ~1e-13; the bound is sized for float32.
+ * the norm must not drift. float64 keeps it to ~1e-13. The bound is float32's floor: the FFT
+ * pair's rounding loses ~1.3e-7 of the norm a step, the same sign each step (1.3e-4 measured
+ * on SwiftShader; rounding the phase tables to the float32 pairs nearest the unit circle
+ * changed it by 2%).
  */
 export function normDriftScenario(): QuantumScenario {
   const n = 1024;
@@ -240,7 +243,7 @@ export function normDriftScenario(): QuantumScenario {
       mass: MASS,
       dx,
     },
-    tolerance: 1e-4,
+    tolerance: 3e-4,
     check: (out) => compare(normOf(out, 0, n, dx, 1), norm0),
     extraChecks: () => [],
   };
