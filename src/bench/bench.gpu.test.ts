@@ -72,6 +72,7 @@ describe('tiny suite', () => {
     expect(ops('fft')).toEqual(expect.arrayContaining(['16', '1024', '64x64']));
     expect(ops('fftjs')).toEqual(['16', '1024', '64x64']);
     expect(ops('resolvent-fused')).toEqual(['256']);
+    for (const op of ['wht', 'filter', 'propagate']) expect(ops(op), op).toEqual(['256']);
     expect(ops('copy')?.length).toBeGreaterThan(0);
     expect(ops('read-reduce')).toHaveLength(1);
     expect(run.crossovers[0]?.points.map((p) => p.batch)).toEqual([1, 8]);
@@ -84,6 +85,11 @@ describe('tiny suite', () => {
       expect(c.maxRelError, `${c.op} ${c.shape.join('x')}`).toBeLessThanOrEqual(c.tolerance);
     }
     for (const c of run.cases.filter((x) => x.op === 'copy')) expect(c.maxRelError).toBe(0);
+    // The operators' bytes were copied too: each has its efficiency and its GFLOP/s.
+    for (const c of run.cases.filter((x) => ['wht', 'filter', 'propagate'].includes(x.op))) {
+      expect(c.efficiency, c.op).toBeGreaterThan(0);
+      expect(c.gflops, c.op).toBeGreaterThan(0);
+    }
     for (const p of run.crossovers.flatMap((x) => x.points))
       expect(p.maxRelError).toBeLessThan(1e-5);
   });

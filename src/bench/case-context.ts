@@ -35,7 +35,12 @@ export type RawCase = Pick<
   | 'tolerance'
   | 'verifiedSignals'
 > &
-  Timed & { note?: string; variant?: CaseResult['variant'] };
+  Timed & {
+    note?: string;
+    variant?: CaseResult['variant'];
+    /** Floating-point operations per operation, from the engine's operator (GFLOP/s). */
+    flops?: number;
+  };
 
 export interface CaseContext {
   host: BenchHost;

@@ -59,7 +59,11 @@ export function finalizeRun(
       cv: c.cv,
       method: c.method,
       signalsPerSec: signalsPerSec(c.batch, c.medianMs),
-      gflops: isFft ? fftGflops(c.shape, c.batch, c.medianMs) : null,
+      gflops: isFft
+        ? fftGflops(c.shape, c.batch, c.medianMs)
+        : c.flops !== undefined
+          ? c.flops / (c.medianMs * 1e6)
+          : null,
       gbps: gbps(c.bytes, c.medianMs),
       efficiency:
         c.device === 'gpu' && copyMs !== undefined ? efficiency(copyMs, c.medianMs) : null,

@@ -10,6 +10,7 @@ import { finalizeRun } from './finalize';
 import { fftCase, reductionsCase, referenceCase, resolventPairCase, tfjsCase } from './gpu-cases';
 import { FFT_VARIANTS } from '../engine';
 import { signalPoints } from './metrics';
+import { operatorCase } from './operator-cases';
 import { References } from './reference';
 import {
   SCHEMA_VERSION,
@@ -92,6 +93,12 @@ export async function runSuite(
   for (const shape of spec.resolvent) {
     add(`resolvent fused vs separate ${shape.join('×')}`, () => resolventPairCase(ctx, shape));
     add(`batch reductions ${shape.join('×')}`, () => reductionsCase(ctx, shape));
+  }
+  for (const shape of spec.operators) {
+    const name = shape.join('×');
+    if (shape.length === 1) add(`Walsh–Hadamard ${name}`, () => operatorCase(ctx, 'wht', shape));
+    add(`spectral filter ${name}`, () => operatorCase(ctx, 'filter', shape));
+    add(`propagation step ${name}`, () => operatorCase(ctx, 'propagate', shape));
   }
   // The planner's evidence: the same FFT in each kernel variant, side by side.
   for (const shape of spec.planner) {

@@ -12,7 +12,8 @@ export type SuiteName = z.infer<typeof SuiteNameSchema>;
 
 /**
  * What a case measures. GPU: this project's kernels (`fft`, the resolvent pipeline fused or as
- * separate passes, the batch reductions) and the references on the same adapter (`copy`,
+ * separate passes, the batch reductions, the Walsh–Hadamard transform, the spectral filter and
+ * one split-step propagation step) and the references on the same adapter (`copy`,
  * `read-reduce`, TensorFlow.js's `tfjs-fft`). CPU: `fft.js` on one thread and over workers.
  */
 export const OPS = [
@@ -20,6 +21,9 @@ export const OPS = [
   'resolvent-fused',
   'resolvent-separate',
   'reductions',
+  'wht',
+  'filter',
+  'propagate',
   'copy',
   'read-reduce',
   'tfjs-fft',

@@ -14,6 +14,8 @@ export interface SuiteSpec {
   fft2d: readonly number[];
   /** Shapes of the resolvent pipeline, measured fused and as separate passes. */
   resolvent: readonly BenchShape[];
+  /** Shapes of the filter and propagation cases; the 1D ones also run the WHT. */
+  operators: readonly BenchShape[];
   /** Shapes whose FFT is measured in every kernel variant (what the planner chooses from). */
   planner: readonly BenchShape[];
   /** 1D lengths TensorFlow.js's WebGPU FFT is measured at (its kernel is O(N²) per signal). */
@@ -47,6 +49,7 @@ export const SUITES: Record<SuiteName, SuiteSpec> = {
     fft1d: pow2(4, 20),
     fft2d: pow2(6, 11),
     resolvent: [[1024], [65536], [256, 256], [1024, 1024]],
+    operators: [[1024], [65536], [2 ** 20], [256, 256], [1024, 1024]],
     planner: [[256], [4096], [65536], [512, 512]],
     tfjs: [64, 256, 1024, 4096],
     crossover: { shape: [1024], batches: pow2(0, 12) },
@@ -63,6 +66,7 @@ export const SUITES: Record<SuiteName, SuiteSpec> = {
     fft1d: pow2(4, 20, 2),
     fft2d: [64, 256, 1024],
     resolvent: [[4096], [256, 256]],
+    operators: [[4096], [256, 256]],
     planner: [[1024], [256, 256]],
     tfjs: [256, 1024],
     crossover: { shape: [1024], batches: pow2(0, 10, 2) },
@@ -79,6 +83,7 @@ export const SUITES: Record<SuiteName, SuiteSpec> = {
     fft1d: [16, 1024],
     fft2d: [64],
     resolvent: [[256]],
+    operators: [[256]],
     planner: [[256]],
     tfjs: [64],
     crossover: { shape: [256], batches: [1, 8] },
