@@ -154,7 +154,7 @@ class WebGpuEngine implements GpuEngine {
   private readonly planner: Planner;
   private readonly forced: FftVariant | undefined;
   private readonly executor: Executor;
-  private readonly prepared = new Set<PreparedOp>();
+  private readonly prepared = new Set<PreparedOp<unknown>>();
   private readonly stopwatch: Stopwatch;
   private lostInfo: GPUDeviceLostInfo | undefined;
   private destroyed = false;
@@ -260,21 +260,19 @@ class WebGpuEngine implements GpuEngine {
     return this.run(OPERATORS.propagate, psi, options);
   }
 
-  prepare<Id extends OperatorId>(
-    op: Id,
+  /** The interface's overloads type the result; one implementation serves them all. */
+  readonly prepare: GpuEngine['prepare'] = (
+    op: string | AnyOperator,
     data: InputArray,
-    options: OptionsOf<(typeof OPERATORS)[Id]> & VariantChoice,
-  ): Promise<PreparedOp<ResultOf<(typeof OPERATORS)[Id]>>>;
-  prepare<Op extends AnyOperator>(
-    op: Op,
-    data: InputArray,
-    options: OptionsOf<Op> & VariantChoice,
-  ): Promise<PreparedOp<ResultOf<Op>>>;
-  async prepare(
+    options: object & VariantChoice,
+  ) => this.prepareAny(op, data, options);
+
+  private async prepareAny(
     opOrId: string | AnyOperator,
     data: InputArray,
     options: object & VariantChoice,
-  ): Promise<PreparedOp> {
+  ): Promise<PreparedOp<never>> {
+    // `never` for the result type: the interface's overloads name it per operator.
     const op = operatorOf(opOrId);
     const checked = op.check(data, options);
     const program = op.program(data, checked);
@@ -282,7 +280,7 @@ class WebGpuEngine implements GpuEngine {
     const operation = `prepared ${op.id}`;
     const resident: Resident = await this.executor.upload(operation, program, variant);
     const work = op.work(checked) as OperatorWork;
-    const prepared: PreparedOp = {
+    const prepared: PreparedOp<never> = {
       id: op.id,
       kind: op.id,
       dispatches: resident.chunk.steps.length,
@@ -294,7 +292,7 @@ class WebGpuEngine implements GpuEngine {
       read: () =>
         this.serial(async () => {
           const { out, timing } = await this.executor.readResident(operation, resident);
-          return op.decode(out, checked, timing);
+          return op.decode(out, checked, timing) as never;
         }),
       destroy: () => {
         resident.plan.destroy();
