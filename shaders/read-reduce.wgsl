@@ -1,35 +1,30 @@
-// Reference kernel: a read-mostly reduction. Each invocation sums ITEMS vec4s of the input and
-// writes one float, so the kernel reads every byte once and writes 1/(4·ITEMS) as much: its
-// time is the read bandwidth of this adapter, the floor for kernels (like the batch
-// reductions) that mostly read. It uses no workgroup memory and no barriers, so it measures
-// memory traffic rather than synchronisation (which software adapters emulate slowly).
+// The read-reduce operator's pass: each signal's values summed into vec4 partial sums, reading
+// every byte once and writing 1/(4·itemsPerThread) as much, so its time is this adapter's read
+// bandwidth, the floor for operators that mostly read. No workgroup memory and no barriers, so
+// it measures memory traffic rather than synchronisation (slow on CPU emulations).
+//
+// Invocation g of a signal adds vec4s g, g + partials, g + 2·partials, … (itemsPerThread of
+// them), so neighbouring invocations read neighbouring addresses at every step, and writes
+// sums[sumsBase + signal·partials + g]; reduce-flat.wgsl adds each signal's partials up.
 
-@group(0) @binding(0) var<storage, read> src: array<vec4<f32>>;
-@group(0) @binding(1) var<storage, read_write> partials: array<f32>;
+// Params: READ_REDUCE_PARAMS in src/engine/gpu/shader-sources.ts, prepended when the module is
+// made. WORKGROUP_SIZE: READ_REDUCE_WORKGROUP there, set when the pipeline is made.
 
-const WORKGROUP_SIZE: u32 = 256u;
-const ITEMS: u32 = 16u;
+@group(0) @binding(0) var<uniform> p: Params;
+@group(0) @binding(1) var<storage, read> src: array<vec4f>;
+@group(0) @binding(2) var<storage, read_write> sums: array<vec4f>;
+
+override WORKGROUP_SIZE: u32;
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn main(
-  @builtin(global_invocation_id) gid: vec3<u32>,
-  @builtin(num_workgroups) groups: vec3<u32>,
-) {
-  let i = gid.x + gid.y * groups.x * WORKGROUP_SIZE;
-  // One partial per invocation; invocation i reads i, i + T, i + 2T, … so that neighbouring
-  // invocations read neighbouring addresses at every step.
-  let t = arrayLength(&partials);
-  if (i >= t) {
-    return;
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let id = (wid.x + wid.y * p.groupsX) * WORKGROUP_SIZE + lid;
+  let signal = id / p.partials;
+  let g = id % p.partials;
+  if (signal >= p.signals) { return; }
+  var acc = vec4f(0.0);
+  for (var i = 0u; i < p.itemsPerThread; i++) {
+    acc += src[signal * p.vec4sPerSignal + g + i * p.partials];
   }
-  let n = arrayLength(&src);
-  var acc = 0.0;
-  for (var k = 0u; k < ITEMS; k++) {
-    let j = i + k * t;
-    if (j < n) {
-      let v = src[j];
-      acc += (v.x + v.y) + (v.z + v.w);
-    }
-  }
-  partials[i] = acc;
+  sums[p.sumsBase + signal * p.partials + g] = acc;
 }

@@ -2,6 +2,7 @@
  * The adapter fingerprint a run records: who made the adapter, whether it is a software
  * (CPU-emulated) one, and the limits and features the results depend on.
  */
+import { adapterFacts, isSoftwareAdapter } from '../engine';
 import type { AdapterFingerprint } from './schema';
 
 /** Limits the run records; the adapter may have more, which `for…in` also picks up. */
@@ -14,8 +15,6 @@ const LIMIT_NAMES = [
   'maxComputeWorkgroupsPerDimension',
   'maxStorageBuffersPerShaderStage',
 ] as const;
-
-const SOFTWARE = /swiftshader|llvmpipe|lavapipe|softpipe|warp|basic render|software/i;
 
 function readLimits(limits: GPUSupportedLimits): Record<string, number> {
   const out: Record<string, number> = {};
@@ -30,20 +29,10 @@ function readLimits(limits: GPUSupportedLimits): Record<string, number> {
 }
 
 export function fingerprint(adapter: GPUAdapter): AdapterFingerprint {
-  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
-  // Older implementations put the flag on the adapter, newer ones on its info.
-  const legacy = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
-  const isFallbackAdapter = Boolean(info.isFallbackAdapter ?? legacy ?? false);
-  const vendor = info.vendor;
-  const architecture = info.architecture;
-  const text = `${vendor} ${architecture} ${info.device} ${info.description}`;
+  const facts = adapterFacts(adapter);
   return {
-    vendor,
-    architecture,
-    device: info.device,
-    description: info.description,
-    isFallbackAdapter,
-    software: isFallbackAdapter || SOFTWARE.test(text),
+    ...facts,
+    software: isSoftwareAdapter(facts),
     limits: readLimits(adapter.limits),
     features: [...adapter.features].map(String).sort(),
   };

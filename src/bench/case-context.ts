@@ -2,7 +2,7 @@
  * What every case needs while a suite runs: the host (device, engine, workers), the suite's
  * settings, the shared references, the abort signal and the sink for measured cases.
  */
-import type { GpuEngine } from '../engine';
+import { withErrorScopes, type GpuEngine } from '../engine';
 import type { FftWorkerPool } from './cpu/worker-pool';
 import type { Timed } from './measure';
 import type { References } from './reference';
@@ -65,27 +65,14 @@ export function requireEngine(host: BenchHost): GpuEngine {
 }
 
 /**
- * Runs GPU work inside validation and out-of-memory error scopes, so such an error becomes a
- * skipped case with its message instead of a silent wrong number.
+ * A case inside the engine's error scopes, so a GPU error becomes a skipped case that names it
+ * (and `bytes`, the case's data, if it ran out of memory) instead of a silent wrong number.
  */
-export async function scoped<T>(
+export function scoped<T>(
   device: GPUDevice,
   what: string,
+  bytes: number,
   work: () => Promise<T>,
 ): Promise<T> {
-  device.pushErrorScope('out-of-memory');
-  device.pushErrorScope('validation');
-  const outcome = await work().then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  const validation = await device.popErrorScope();
-  const oom = await device.popErrorScope();
-  const gpuError = validation ?? oom;
-  if (gpuError) {
-    const kind = oom ? 'out of memory' : 'validation error';
-    throw new Error(`${what}: GPU ${kind}: ${gpuError.message}`);
-  }
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
+  return withErrorScopes(device, what, () => bytes, work);
 }

@@ -25,7 +25,8 @@ export async function crossoverCase(
     signal?.throwIfAborted();
     const input = inputFor(shape, batch);
     const check = await ctx.refs.fft(shape, batch, input);
-    const gpu = await scoped(ctx.host.device, `crossover batch ${batch}`, async () => {
+    const what = `crossover batch ${batch}`;
+    const gpu = await scoped(ctx.host.device, what, input.byteLength, async () => {
       const op = await engine.prepare('fft', input, { shape, batch });
       try {
         const t = await measure((r) => op.run(r), spec, signal);

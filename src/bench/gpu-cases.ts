@@ -1,18 +1,23 @@
 /**
  * The GPU cases: this project's FFT and resolvent pipeline through the engine's prepare(), the
- * TensorFlow.js peer on the same device, and the copy and read-only reduction references.
+ * TensorFlow.js peer on the same device, and the engine's copy and read-reduce operators as
+ * the bandwidth references.
  */
 import { bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
-import { createCopyReference } from './copy-kernel';
-import type { FftVariant, PreparedOp, ResolventResult } from '../engine';
-import type { GpuReference } from './gpu-reference';
+import {
+  createCpuEngine,
+  OPERATORS,
+  type FftVariant,
+  type PreparedOp,
+  type ResolventResult,
+} from '../engine';
 import { measure, measurePair, type Timed } from './measure';
 import { complexPassBytes, signalPoints } from './metrics';
-import { createReadReduceReference } from './read-reduce-kernel';
 import { fftError, inputFor, reductionsCheck, resolventError } from './reference';
-import { chooseBatch, type BenchShape } from './suite';
+import { chooseBatch, referenceSignals, type BenchShape } from './suite';
 import { createTfjsFft, tfjsUnavailableReason } from './tfjs-runner';
-import { fftTolerance, resolventTolerance, sumTolerance } from './verify';
+import { fftTolerance, maxRelError, resolventTolerance, sumTolerance } from './verify';
+import { uniformSigned } from '../workloads/rng';
 
 /** `variant`: force a kernel variant (planner evidence); otherwise the engine's planner picks. */
 export async function fftCase(
@@ -24,7 +29,7 @@ export async function fftCase(
   const engine = requireEngine(ctx.host);
   const input = inputFor(shape, batch);
   const check = await ctx.refs.fft(shape, batch, input);
-  await scoped(ctx.host.device, `fft ${shape.join('×')}`, async () => {
+  await scoped(ctx.host.device, `fft ${shape.join('×')}`, input.byteLength, async () => {
     const op = await engine.prepare('fft', input, {
       shape,
       batch,
@@ -103,7 +108,8 @@ async function recordResolvent(
 export async function resolventPairCase(ctx: CaseContext, shape: BenchShape): Promise<void> {
   const engine = requireEngine(ctx.host);
   const setup = await resolventSetup(ctx, shape, false);
-  await scoped(ctx.host.device, `resolvent ${shape.join('×')}`, async () => {
+  const what = `resolvent ${shape.join('×')}`;
+  await scoped(ctx.host.device, what, setup.input.byteLength, async () => {
     const options = { shape, batch: setup.batch };
     const fused = await engine.prepare('resolvent', setup.input, { ...options, fused: true });
     try {
@@ -126,7 +132,8 @@ export async function resolventPairCase(ctx: CaseContext, shape: BenchShape): Pr
 export async function reductionsCase(ctx: CaseContext, shape: BenchShape): Promise<void> {
   const engine = requireEngine(ctx.host);
   const setup = await resolventSetup(ctx, shape, true);
-  await scoped(ctx.host.device, `reductions ${shape.join('×')}`, async () => {
+  const what = `reductions ${shape.join('×')}`;
+  await scoped(ctx.host.device, what, setup.input.byteLength, async () => {
     const op = await engine.prepare('reductions', setup.input, { shape, batch: setup.batch });
     try {
       const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
@@ -144,7 +151,7 @@ export async function tfjsCase(ctx: CaseContext, n: number, batch: number): Prom
   const input = inputFor(shape, batch);
   const check = await ctx.refs.fft(shape, batch, input);
   const { host } = ctx;
-  await scoped(host.device, `tfjs-fft ${n}`, async () => {
+  await scoped(host.device, `tfjs-fft ${n}`, input.byteLength, async () => {
     const peer = await createTfjsFft(host.device, host.adapterInfo, input, n, batch);
     try {
       const timed = await measure((r) => peer.run(r), ctx.spec, ctx.signal);
@@ -170,33 +177,63 @@ export async function tfjsCase(ctx: CaseContext, n: number, batch: number): Prom
   });
 }
 
+const cpu = createCpuEngine();
+
+/**
+ * A bandwidth reference through the engine: 'copy' moves `bytes` (it reads and writes each
+ * complex value, 16 bytes), so a case's efficiency is the copy's time at its bytes ÷ its time;
+ * 'read-reduce' reads `bytes` (8 a complex value) and writes a few sums.
+ */
 export async function referenceCase(
   ctx: CaseContext,
   op: 'copy' | 'read-reduce',
   bytes: number,
 ): Promise<void> {
-  const { device } = ctx.host;
-  await scoped(device, `${op} ${bytes} B`, async () => {
-    const ref: GpuReference =
-      op === 'copy' ? createCopyReference(device, bytes) : createReadReduceReference(device, bytes);
+  const engine = requireEngine(ctx.host);
+  const signals = referenceSignals(bytes / (op === 'copy' ? 16 : 8));
+  const count = signals.batch * signals.shape[0];
+  const input = uniformSigned(op === 'copy' ? 1 : 2, 2 * count);
+  await scoped(ctx.host.device, `${op} ${bytes} B`, input.byteLength, async () => {
+    const prepared = await engine.prepare(op, input, signals);
     try {
-      const timed = await measure((r) => ref.run(r), ctx.spec, ctx.signal);
+      const timed = await measure((r) => prepared.run(r), ctx.spec, ctx.signal);
+      const out = await prepared.read();
       ctx.record({
         op,
         device: 'gpu',
-        // The complex points whose bytes the reference moves (a copy reads and writes each).
-        shape: [op === 'copy' ? ref.bytes / 16 : ref.bytes / 8],
+        // The complex values whose bytes the reference moves.
+        shape: [count],
         batch: 1,
-        bytes: ref.bytes,
-        dispatches: ref.dispatches,
-        maxRelError: await ref.verify(),
-        // Each read-reduce invocation sums 16 vec4s: 64 terms.
-        tolerance: op === 'copy' ? 0 : sumTolerance(64),
+        bytes: prepared.bytes,
+        dispatches: prepared.dispatches,
+        ...('data' in out
+          ? { maxRelError: maxRelError(out.data, input), tolerance: 0 }
+          : await sumCheck(out.total, input, signals)),
         verifiedSignals: 1,
         ...timed,
       });
     } finally {
-      ref.destroy();
+      prepared.destroy();
     }
   });
+}
+
+/**
+ * The GPU's total against the operator's float64 reference, relative to Σ|x| (a signed sum can
+ * cancel to near zero). Each lane adds count/2 vec4s in levels of at most 16 terms.
+ */
+async function sumCheck(
+  total: number,
+  input: Float32Array,
+  signals: { shape: [number]; batch: number },
+): Promise<{ maxRelError: number; tolerance: number }> {
+  const { total: expected } = await cpu.run(OPERATORS['read-reduce'], input, signals);
+  const scale = input.reduce((a, v) => a + Math.abs(v), 0);
+  const diff = Math.abs(total - expected);
+  const levels = Math.max(1, Math.ceil(Math.log2(input.length / 4) / 4));
+  return {
+    // NaN must not pass as a small error.
+    maxRelError: Number.isNaN(diff) ? Number.POSITIVE_INFINITY : diff / scale,
+    tolerance: sumTolerance(16 * levels),
+  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, measurePair } from './measure';
-import type { SpanTime } from './timing';
+import { measure, measurePair, type SpanTime } from './measure';
 
 /** An operation of `opMs` read through a clock that rounds down to `quantumMs`. */
 function coarseClock(opMs: number, quantumMs: number) {

@@ -5,10 +5,13 @@
  * median and coefficient of variation. `measurePair` interleaves the spans of two operations
  * whose ratio is reported.
  */
+import type { PassTime } from '../engine';
 import type { BenchTimingMethod } from './schema';
 import { coefficientOfVariation, median } from './stats';
 import { chooseRepeats, chooseSpans } from './suite';
-import type { SpanTime } from './timing';
+
+/** The time of one span and how it was taken: the engine's, or wall time for CPU work. */
+export type SpanTime = PassTime;
 
 export interface MeasureSpec {
   spans: number;

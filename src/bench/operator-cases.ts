@@ -87,7 +87,7 @@ export async function operatorCase(
   const indices = verifiedSignalIndices(batch, n, ctx.spec.verifyPoints);
   const subset: InputArray = pickSignals(setup.input, indices, setup.per);
   const reference = await cpu.run(op, subset, setup.options(indices.length) as never);
-  await scoped(ctx.host.device, `${id} ${shape.join('×')}`, async () => {
+  await scoped(ctx.host.device, `${id} ${shape.join('×')}`, setup.input.byteLength, async () => {
     const prepared = await engine.prepare(op, setup.input, setup.options(batch) as never);
     try {
       const timed = await measure((r) => prepared.run(r), ctx.spec, ctx.signal);

@@ -4,6 +4,7 @@ import {
   chooseRepeats,
   chooseSpans,
   chooseTfjsBatch,
+  referenceSignals,
   SUITES,
   verifiedSignalIndices,
 } from './suite';
@@ -11,6 +12,15 @@ import {
 const big = { maxStorageBufferBindingSize: 2 ** 30, maxBufferSize: 2 ** 30 };
 
 describe('suite sizing', () => {
+  it('reference signals hold the count in whole pairs, as few and long as the engine allows', () => {
+    expect(referenceSignals(65536)).toEqual({ shape: [65536], batch: 1 });
+    expect(referenceSignals(3 * 2 ** 21)).toEqual({ shape: [2 ** 20], batch: 6 });
+    expect(referenceSignals(3 * 2 ** 16 + 2)).toEqual({ shape: [2], batch: 3 * 2 ** 15 + 1 });
+    expect(referenceSignals(24)).toEqual({ shape: [8], batch: 3 });
+    // Odd counts lose one value; a single one still makes a pair.
+    expect(referenceSignals(7)).toEqual({ shape: [2], batch: 3 });
+    expect(referenceSignals(1)).toEqual({ shape: [2], batch: 1 });
+  });
   it('batch moves the target bytes (2·N·8 per signal), at least one signal', () => {
     expect(chooseBatch(1024, 4 * 2 ** 20, big)).toBe(256);
     expect(chooseBatch(2 ** 20, 4 * 2 ** 20, big)).toBe(1);

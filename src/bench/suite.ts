@@ -2,6 +2,7 @@
  * The case lists. `full` is the whole sweep; `quick` thins it so a 2-core machine with a
  * software adapter finishes in minutes; `tiny` exists for the tests.
  */
+import { MAX_1D_LOG2 } from '../engine';
 import type { SuiteName } from './schema';
 
 export type BenchShape = readonly [number] | readonly [number, number];
@@ -113,6 +114,18 @@ export function chooseBatch(points: number, targetBytes: number, limits: BufferL
     Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize) / signalBytes,
   );
   return Math.max(1, Math.min(byTarget, byLimit));
+}
+
+/**
+ * `count` complex values as signals the engine takes, for the copy and read-reduce references:
+ * rounded down to whole pairs (a vec4 each; no case moves less), then split into the longest
+ * power-of-two signals, up to the engine's largest, that divide them.
+ */
+export function referenceSignals(count: number): { shape: [number]; batch: number } {
+  const values = 2 * Math.max(1, Math.floor(count / 2));
+  let n = 2;
+  while (n < 2 ** MAX_1D_LOG2 && values % (2 * n) === 0) n *= 2;
+  return { shape: [n], batch: values / n };
 }
 
 /** TensorFlow.js's FFT does N multiply-adds per output point: cap the batch by total work. */

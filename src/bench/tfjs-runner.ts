@@ -4,7 +4,7 @@
  * Timed as wall time from the first op to `onSubmittedWorkDone`, since its kernels are
  * recorded by the library; the data stays on the GPU between repeats.
  */
-import type { SpanTime } from './timing';
+import type { SpanTime } from './measure';
 
 export interface TfjsFft {
   run(repeats: number): Promise<SpanTime>;

@@ -13,21 +13,18 @@ export {
   type VariantChoice,
 } from './gpu/engine';
 export { FFT_VARIANTS, type FftVariant } from './gpu/plan';
+export type { PassTime } from './gpu/stopwatch';
+export { withErrorScopes } from './gpu/error-scopes';
 export { grid, workgroupCapacity } from './gpu/fft-plan';
-export {
-  adapterFacts,
-  isSoftwareAdapter,
-  type AdapterFacts,
-  type Wisdom,
-  type WisdomStore,
-} from './gpu/planner';
+export { adapterFacts, isSoftwareAdapter, type AdapterFacts } from './gpu/adapter';
+export type { Wisdom, WisdomStore } from './gpu/planner';
 export { createCpuEngine } from './cpu-engine';
 export { complexFromReal } from './complex';
 export { fftTolerance, linfRelError } from './accuracy';
 export * from './errors';
 export * from './resolvent-math';
 export * from './types';
-export { signalLength } from './shape';
+export { rowsAndColumns, signalLength } from './shape';
 export {
   checkResolvent,
   checkTransform,
@@ -56,6 +53,7 @@ export {
   normOf,
   potentialPhase,
   waveNumber,
+  waveNumberSquared,
   type PropagatorConstants,
 } from './math/propagator';
 export { sequencyToNatural, toSequencyOrder } from './math/walsh';

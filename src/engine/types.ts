@@ -143,6 +143,24 @@ export interface PropagateResult {
   timing: Timing;
 }
 
+/** Interleaved complex signals and nothing else: the copy and read-reduce operators. */
+export interface SignalOptions {
+  shape: Shape;
+  batch: number;
+}
+
+/** The copy: the same values, read once and written once. */
+export interface CopyResult {
+  data: OutputArray;
+  timing: Timing;
+}
+
+export interface ReadReduceResult {
+  /** Σ of every value (re and im) of every signal. */
+  total: number;
+  timing: Timing;
+}
+
 export type Backend = 'webgpu' | 'cpu';
 
 export interface Engine {

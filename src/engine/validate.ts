@@ -11,6 +11,7 @@ import {
   type KUnit,
   type ResolventOptions,
   type Shape,
+  type SignalOptions,
   type TransformOptions,
 } from './types';
 
@@ -131,6 +132,17 @@ export function checkTransform(data: InputArray, options: TransformOptions): Che
   const real = options.real ?? false;
   checkData(data, shape, batch, real);
   return { shape, batch, inverse: options.inverse ?? false, real };
+}
+
+/** Complex signals with no other option (the copy and read-reduce operators). */
+export function checkSignals(
+  data: InputArray,
+  options: SignalOptions,
+): { shape: Shape; batch: number } {
+  const shape = checkShape(options.shape);
+  const batch = checkBatch(options.batch);
+  checkData(data, shape, batch, false);
+  return { shape, batch };
 }
 
 export interface CheckedResolvent {

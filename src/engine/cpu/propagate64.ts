@@ -4,6 +4,7 @@
  * (one potential multiply per step instead of two) is checked against the definition rather
  * than against a copy of the same optimization.
  */
+import { signalLength } from '../shape';
 import type { Shape } from '../types';
 import { fftNdInPlace } from './fft64';
 
@@ -40,7 +41,7 @@ export function propagate64InPlace(
   vHalf: Float64Array | undefined,
   steps: number,
 ): void {
-  const points = shape.length === 1 ? shape[0] : shape[0] * shape[1];
+  const points = signalLength(shape);
   if (kinetic.length !== 2 * points || (vHalf && vHalf.length !== 2 * points)) {
     throw new RangeError(`propagate64InPlace: tables must hold ${points} complex values`);
   }

@@ -28,8 +28,9 @@ import type {
 import { Executor, type Resident } from './executor';
 import { workgroupCapacity } from './fft-plan';
 import { FFT_VARIANTS, type FftVariant } from './plan';
-import { adapterFacts, Planner, type AdapterFacts, type WisdomStore } from './planner';
-import { Stopwatch } from './stopwatch';
+import { adapterFacts, type AdapterFacts } from './adapter';
+import { Planner, type WisdomStore } from './planner';
+import { Stopwatch, type PassTime } from './stopwatch';
 import { subgroupLanes } from './subgroup-probe';
 import { measureVariants, tuningData, type TuneResult } from './tuner';
 
@@ -63,14 +64,14 @@ export interface PreparedOp<R = unknown> {
   readonly fused: boolean;
   readonly variant: FftVariant;
   /** GPU time of `repeats` back-to-back runs recorded in one compute pass and one submit. */
-  run(repeats: number): Promise<{ ms: number; method: TimingMethod }>;
+  run(repeats: number): Promise<PassTime>;
   /** Runs once more and reads the result back, for verification. */
   read(): Promise<R>;
   destroy(): void;
 }
 
 /** Operators whose kernel variant the planner chooses (their FFT passes differ by variant). */
-export type TunableId = Exclude<OperatorId, 'wht' | 'reductions'>;
+export type TunableId = Exclude<OperatorId, 'wht' | 'reductions' | 'copy' | 'read-reduce'>;
 
 export interface GpuEngine extends Engine {
   readonly backend: 'webgpu';

@@ -1,6 +1,8 @@
 /**
  * Runs GPU work inside validation and out-of-memory error scopes and turns what they catch
  * into typed errors that name the operation (the pattern of the WebGPU conformance suite).
+ * The work may be async (the benchmark scopes a whole case); scopes belong to the device, not
+ * to a call, so any GPU call made by others while it awaits lands in the same scopes.
  */
 import { GpuOutOfMemoryError, GpuValidationError } from '../errors';
 
@@ -8,13 +10,13 @@ export async function withErrorScopes<T>(
   device: GPUDevice,
   operation: string,
   bytes: () => number,
-  work: () => T,
+  work: () => T | Promise<T>,
 ): Promise<T> {
   device.pushErrorScope('out-of-memory');
   device.pushErrorScope('validation');
   let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
-    outcome = { ok: true, value: work() };
+    outcome = { ok: true, value: await work() };
   } catch (error) {
     outcome = { ok: false, error };
   }

@@ -8,14 +8,14 @@
 import { DeviceLostError, GpuLimitError } from '../errors';
 import type { GpuOutput, GpuProgram } from '../ops/operator';
 import { signalLength } from '../shape';
-import type { Timing, TimingMethod } from '../types';
+import type { Timing } from '../types';
 import { chunkSignals } from './chunking';
 import { withErrorScopes } from './error-scopes';
 import { PlanCache } from './plan-cache';
 import { Plan, type FftVariant, type PlanSpec } from './plan';
 import { programSteps, type ChunkSteps } from './program-steps';
 import { encodeSteps } from './step-builders';
-import type { Stopwatch } from './stopwatch';
+import type { PassTime, Stopwatch } from './stopwatch';
 
 export interface ExecutorOptions {
   device: GPUDevice;
@@ -158,30 +158,21 @@ export class Executor {
   }
 
   /** GPU time of `repeats` back-to-back runs of a resident program, in one pass and one submit. */
-  async time(
-    operation: string,
-    resident: Resident,
-    repeats: number,
-  ): Promise<{ ms: number; method: TimingMethod }> {
+  time(operation: string, resident: Resident, repeats: number): Promise<PassTime> {
     const { device, stopwatch } = this.o;
     this.o.assertUsable(operation);
-    const encoder = device.createCommandEncoder({ label: `${operation} ×${repeats}` });
-    const pass = encoder.beginComputePass({ label: operation, ...stopwatch.passTimestamps() });
-    for (let r = 0; r < repeats; r++) encodeSteps(pass, resident.chunk.steps);
-    pass.end();
-    stopwatch.resolve(encoder);
-    const start = performance.now();
-    await withErrorScopes(
-      device,
+    return stopwatch.timePass(
       operation,
-      () => resident.plan.allocatedBytes,
-      () => device.queue.submit([encoder.finish()]),
+      repeats,
+      (pass) => encodeSteps(pass, resident.chunk.steps),
+      (commands) =>
+        withErrorScopes(
+          device,
+          operation,
+          () => resident.plan.allocatedBytes,
+          () => device.queue.submit([commands]),
+        ),
     );
-    await device.queue.onSubmittedWorkDone();
-    const wallMs = performance.now() - start;
-    const gpuMs = await stopwatch.read();
-    // No (or an unusable, zero) timestamp span: fall back to submit-to-done wall time.
-    return gpuMs ? { ms: gpuMs, method: 'timestamp' } : { ms: wallMs, method: 'wall' };
   }
 
   /** Runs a resident program once more and reads its result back. */

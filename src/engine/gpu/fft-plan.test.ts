@@ -10,7 +10,7 @@ import {
   workgroupCapacity,
   type FftPass,
 } from './fft-plan';
-import { reduceLevels, resolventGeometry } from './reduce-plan';
+import { readReduceGeometry, reduceLevels, resolventGeometry } from './reduce-plan';
 import { chunkSignals } from './chunking';
 import { GpuLimitError } from '../errors';
 
@@ -71,6 +71,14 @@ describe('FFT pass planning', () => {
       const g = resolventGeometry(n);
       expect(g.binsPerThread * g.partials).toBe(n);
       expect(g.binsPerThread).toBeLessThanOrEqual(16);
+    }
+  });
+
+  it('read-reduce partial sums cover every vec4 once and fit the resolvent’s partials buffer', () => {
+    for (const n of [2, 32, 64, 4096, 2 ** 20]) {
+      const g = readReduceGeometry(n);
+      expect(g.itemsPerThread * g.partials).toBe(n / 2);
+      expect(g.partials).toBeLessThanOrEqual(resolventGeometry(n).partials);
     }
   });
 

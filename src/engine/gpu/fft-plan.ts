@@ -128,7 +128,7 @@ export function planFft(shape: Shape, capacity: number): FftProgram {
   };
 }
 
-/** The fused resolvent's middle pass: its FFT layout plus where its forward bins sit in the signal. */
+/** The fused spectral pass: its FFT layout plus where its forward bins sit in the signal. */
 export interface FusedPass extends FftPass {
   /** Bin k of inner transform `within` is the signal's bin within·binInner + k·binElem. */
   binInner: number;
@@ -136,8 +136,9 @@ export interface FusedPass extends FftPass {
 }
 
 /**
- * The 'workgroup' variant's fused resolvent: one pass transforms forward, filters the bins and
- * transforms back while a transform sits in one workgroup, writing where it read.
+ * The 'workgroup' variant's fused spectral pipeline: one pass transforms forward, applies the
+ * hook to the bins and transforms back while a transform sits in one workgroup, writing where
+ * it read.
  * - 1D within capacity: that is the whole pipeline, one dispatch (scale 1/n in it).
  * - 2D: row FFTs, then the fused pass on the columns, then inverse row FFTs.
  * - 1D four-step: the column pass (twiddled on output), then the fused pass on the rows, which

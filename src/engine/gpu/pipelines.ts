@@ -5,7 +5,7 @@
  */
 import type { SpectralHook } from '../ops/operator';
 import { hookPassShader } from './hook-pass-codegen';
-import { SHADERS } from './shader-sources';
+import { COPY_WORKGROUP, READ_REDUCE_WORKGROUP, SHADERS } from './shader-sources';
 import { hookCode } from './spectral-hooks';
 import { stageShader } from './stage-codegen';
 import type { StageRole } from './stage-schedule';
@@ -16,7 +16,7 @@ export interface Kernels {
   fftLayout: GPUBindGroupLayout;
   stageLayout: GPUBindGroupLayout;
   hookPassLayout: GPUBindGroupLayout;
-  /** Uniform, one buffer in, one out: reduce-flat.wgsl and the WHT stages. */
+  /** Uniform, one buffer in, one out: reduce-flat, copy, read-reduce and the WHT stages. */
   twoBufferLayout: GPUBindGroupLayout;
   /**
    * One global-memory Stockham stage, `radix` (2, 4, 8 or 16) values per invocation and `lanes`
@@ -33,6 +33,8 @@ export interface Kernels {
   /** One radix-R stage of the Walsh–Hadamard transform (wht-codegen.ts). */
   whtStage(radix: number): GPUComputePipeline;
   reduce(): GPUComputePipeline;
+  copy(): GPUComputePipeline;
+  readReduce(): GPUComputePipeline;
 }
 
 const cache = new WeakMap<GPUDevice, Kernels>();
@@ -159,6 +161,11 @@ export function kernelsFor(device: GPUDevice): Kernels {
     whtStage: (radix) =>
       generated(`wht stage radix-${radix}`, twoBufferLayout, () => whtStageShader(radix)),
     reduce: () => pipeline('reduce-flat', 'reduceFlat', twoBufferLayout),
+    copy: () => pipeline('copy', 'copy', twoBufferLayout, { WORKGROUP_SIZE: COPY_WORKGROUP }),
+    readReduce: () =>
+      pipeline('read-reduce', 'readReduce', twoBufferLayout, {
+        WORKGROUP_SIZE: READ_REDUCE_WORKGROUP,
+      }),
   };
   cache.set(device, kernels);
   return kernels;

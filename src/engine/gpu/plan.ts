@@ -12,7 +12,7 @@ import { signalLength } from '../validate';
 import { Arena } from './arena';
 import { fusedWorkgroupProgram, planFft, type FftProgram } from './fft-plan';
 import { resolventGeometry } from './reduce-plan';
-import { filterPartials, fusedResolventStages, type StageDispatch } from './stage-schedule';
+import { filterPartials, fusedSpectralStages, type StageDispatch } from './stage-schedule';
 import { twiddleTable } from './twiddles';
 
 export type FftVariant = 'workgroup' | 'stages' | 'subgroups';
@@ -98,7 +98,7 @@ export class Plan {
     const partials = Math.max(
       resolventGeometry(signalLength(shape)).partials,
       filterPartials(
-        fusedResolventStages(shape, variant === 'subgroups' ? lanes : 1).before.at(
+        fusedSpectralStages(shape, variant === 'subgroups' ? lanes : 1).before.at(
           -1,
         ) as StageDispatch,
       ),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FFT_VARIANTS } from './plan';
-import { adapterKey, defaultVariant, Planner, type AdapterFacts } from './planner';
+import type { AdapterFacts } from './adapter';
+import { adapterKey, defaultVariant, Planner } from './planner';
 
 const gpu: AdapterFacts = {
   vendor: 'nvidia',

@@ -5,6 +5,7 @@
  * emulations (SwiftShader) are far faster without workgroup memory, real GPUs with it.
  */
 import type { Shape } from '../types';
+import { isSoftwareAdapter, type AdapterFacts } from './adapter';
 import { FFT_VARIANTS, type FftVariant } from './plan';
 
 export type Wisdom = Record<string, FftVariant>;
@@ -13,33 +14,6 @@ export type Wisdom = Record<string, FftVariant>;
 export interface WisdomStore {
   load(): Wisdom;
   save(wisdom: Wisdom): void;
-}
-
-export interface AdapterFacts {
-  vendor: string;
-  architecture: string;
-  device: string;
-  description: string;
-  isFallbackAdapter: boolean;
-}
-
-export function adapterFacts(device: GPUDevice): AdapterFacts {
-  const info = (device as GPUDevice & { adapterInfo?: GPUAdapterInfo }).adapterInfo;
-  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-  const fallback = (info as (GPUAdapterInfo & { isFallbackAdapter?: boolean }) | undefined)
-    ?.isFallbackAdapter;
-  return {
-    vendor: text(info?.vendor),
-    architecture: text(info?.architecture),
-    device: text(info?.device),
-    description: text(info?.description),
-    isFallbackAdapter: fallback === true,
-  };
-}
-
-export function isSoftwareAdapter(facts: AdapterFacts): boolean {
-  const all = `${facts.vendor} ${facts.architecture} ${facts.description}`.toLowerCase();
-  return facts.isFallbackAdapter || /swiftshader|llvmpipe|lavapipe|software|warp/.test(all);
 }
 
 export function adapterKey(facts: AdapterFacts): string {

@@ -8,13 +8,14 @@
  *   rides on the last forward stage, merged with the first inverse stage where its butterfly
  *   is one invocation's (stage-schedule.ts). Unfused: FFT, hook pass, inverse FFT.
  * - 'hook' and 'pointwise': a hook pass; 'wht': radix-16 Walsh–Hadamard stages.
+ * - 'copy': one copy dispatch; 'sum': a read-reduce pass into the per-signal sums.
  * - 'repeat': the body's dispatches, built once per buffer parity and reused.
  */
 import type { Block, GpuProgram, SpectralHook } from '../ops/operator';
 import { fusedWorkgroupProgram, type FftPass } from './fft-plan';
 import type { Plan } from './plan';
 import { StepBuilder, type Step } from './step-builders';
-import { filterPartials, fusedResolventStages, transformStages } from './stage-schedule';
+import { filterPartials, fusedSpectralStages, transformStages } from './stage-schedule';
 
 export type { Step } from './step-builders';
 
@@ -76,6 +77,10 @@ function blockSteps(b: StepBuilder, block: Block, first: number): Step[] {
       return b.hookPass({ kind: 'multiply', table: block.table }, first);
     case 'wht':
       return b.wht();
+    case 'copy':
+      return [b.copy()];
+    case 'sum':
+      return b.sum(first);
     case 'repeat':
       return repeatSteps(b, block.body, block.times, first);
   }
@@ -134,7 +139,7 @@ function fusedSpectralSteps(b: StepBuilder, hook: SpectralHook, first: number): 
     return steps;
   }
   // The hook rides on the last forward stage, merged with the first inverse one where it can.
-  const { before, after } = fusedResolventStages(plan.spec.shape, b.maxLanes);
+  const { before, after } = fusedSpectralStages(plan.spec.shape, b.maxLanes);
   const last = before.at(-1);
   const partials = last ? filterPartials(last) : 1;
   steps.push(...b.stages(before, { hook, first }));

@@ -17,6 +17,16 @@ export function resolventGeometry(n: number): ResolventGeometry {
   return { binsPerThread, partials: n / binsPerThread };
 }
 
+/**
+ * The read-reduce pass: a signal of n complex values is n/2 vec4s, added per invocation as the
+ * resolvent kernel adds bins, leaving `partials` vec4 sums per signal (never more than the
+ * resolvent leaves, so a plan's partials buffer holds them).
+ */
+export function readReduceGeometry(n: number): { itemsPerThread: number; partials: number } {
+  const { binsPerThread, partials } = resolventGeometry(n / 2);
+  return { itemsPerThread: binsPerThread, partials };
+}
+
 /** Lengths after each level, from `length` down to 1: e.g. 4096 → [256, 16, 1]. */
 export function reduceLevels(length: number): number[] {
   const levels: number[] = [];

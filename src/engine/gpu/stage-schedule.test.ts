@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Shape } from '../types';
 import {
   filterPartials,
-  fusedResolventStages,
+  fusedSpectralStages,
   transformStages,
   type StageDispatch,
 } from './stage-schedule';
@@ -103,16 +103,16 @@ describe('Stockham stage schedule', () => {
 
   it('the fused resolvent merges the last forward stage with the first inverse one', () => {
     const plain = transformStages([4096], false).length;
-    const { before, after } = fusedResolventStages([4096]);
+    const { before, after } = fusedSpectralStages([4096]);
     expect(before.length + after.length).toBe(2 * plain - 1);
     expect(before.at(-1)?.role).toBe('filter-inverse');
     expect(filterPartials(before.at(-1) as StageDispatch)).toBe(4096 / 16);
     // A 16-point signal: the whole pipeline is one dispatch, scaled by 1/16.
-    const one = fusedResolventStages([16]);
+    const one = fusedSpectralStages([16]);
     expect(one.after).toEqual([]);
     expect(one.before.map((s) => [s.role, s.scale])).toEqual([['filter-inverse', 1 / 16]]);
     // Butterflies across subgroup lanes keep the filter on the last forward stage only.
-    const lanes = fusedResolventStages([4096], 4);
+    const lanes = fusedSpectralStages([4096], 4);
     expect(lanes.before.at(-1)?.role).toBe('filter');
     expect(lanes.before.length + lanes.after.length).toBe(4);
   });
@@ -130,7 +130,7 @@ describe('Stockham stage schedule', () => {
       const size = shape.reduce((a, b) => a * b, 1);
       const x = signal(size);
       const want = reference(x, shape, gain);
-      const { before, after } = fusedResolventStages(shape, maxLanes);
+      const { before, after } = fusedSpectralStages(shape, maxLanes);
       const fused = run(x, [...before, ...after], gain);
       const fwd = run(x, transformStages(shape, false, maxLanes), () => 1);
       const filtered = fwd.map(([re, im], bin) => [re * gain(bin), im * gain(bin)] as C);

@@ -5,7 +5,7 @@
  *
  * A forward transform runs the axes in order and each axis's passes in order (largest radices
  * first); an inverse runs both reversed. Any order of radices is a valid Stockham transform, and
- * the reversed one is what lets the fused resolvent merge two passes: the last forward stage
+ * the reversed one is what lets a fused spectral pipeline merge two passes: the last forward stage
  * (ns = n/R) of butterfly j reads and writes positions j + r·n/R, exactly the inputs of
  * butterfly j of a first inverse stage of the same radix (ns = 1, no twiddles). One invocation
  * does both, filtering in registers between them, so the fused pipeline saves the filter pass
@@ -73,11 +73,11 @@ export function transformStages(shape: Shape, inverse: boolean, maxLanes = 1): S
 }
 
 /**
- * The fused resolvent: `before` ends with the stage that filters (and, where its butterfly is
- * one invocation's, also starts the inverse), `after` finishes the inverse. The per-signal sums
- * are reduced between the two.
+ * A fused spectral pipeline (the resolvent, a filter, a kinetic step): `before` ends with the
+ * stage that applies the hook (and, where its butterfly is one invocation's, also starts the
+ * inverse), `after` finishes the inverse. A hook's per-signal sums are reduced between the two.
  */
-export function fusedResolventStages(
+export function fusedSpectralStages(
   shape: Shape,
   maxLanes = 1,
 ): { before: StageDispatch[]; after: StageDispatch[] } {

@@ -1,8 +1,9 @@
 /**
  * One dispatch (or a short chain) of each kernel family, over a plan's buffers: Stockham stages
  * (stage-codegen.ts), 'workgroup' passes (workgroup-codegen.ts), hook passes
- * (hook-pass-codegen.ts), Walsh–Hadamard stages (wht-codegen.ts) and the flat reduction levels
- * (shaders/reduce-flat.wgsl). Each builder packs its kernel's uniform from the kernel's one
+ * (hook-pass-codegen.ts), Walsh–Hadamard stages (wht-codegen.ts), the flat reduction levels
+ * (shaders/reduce-flat.wgsl), the copy and the read-reduce pass (shaders/copy.wgsl,
+ * shaders/read-reduce.wgsl). Each builder packs its kernel's uniform from the kernel's one
  * layout declaration and binds the hook's tables by name.
  */
 import type { SpectralHook } from '../ops/operator';
@@ -12,8 +13,14 @@ import { HOOK_PASS_PARAMS, HOOK_PASS_WORKGROUP } from './hook-pass-codegen';
 import { kernelsFor, type Kernels } from './pipelines';
 import type { Plan } from './plan';
 import type { Cursor } from './program-steps';
-import { reduceLevels, resolventGeometry } from './reduce-plan';
-import { REDUCE_PARAMS } from './shader-sources';
+import { readReduceGeometry, reduceLevels, resolventGeometry } from './reduce-plan';
+import {
+  COPY_PARAMS,
+  COPY_WORKGROUP,
+  READ_REDUCE_PARAMS,
+  READ_REDUCE_WORKGROUP,
+  REDUCE_PARAMS,
+} from './shader-sources';
 import { hookCode, hookTables } from './spectral-hooks';
 import { STAGE_PARAMS, STAGE_WORKGROUP } from './stage-codegen';
 import { filterPartials, type StageDispatch } from './stage-schedule';
@@ -75,6 +82,12 @@ export class StepBuilder {
     return b;
   }
 
+  /** The data buffers the next dispatch reads and writes (program-steps.ts's Cursor). */
+  private nextBuffers(): [GPUBuffer, GPUBuffer] {
+    const [from, to] = this.cursor.next();
+    return [this.data(from), this.data(to)];
+  }
+
   /** The hook's (tableA, tableB, sums) bindings: its tables, and where its sums go. */
   private hookResources(
     hook: SpectralHook | undefined,
@@ -96,6 +109,23 @@ export class StepBuilder {
       layout,
       entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
     });
+  }
+
+  /** A dispatch of a kernel on the two-buffer layout: uniform, one buffer in, one out. */
+  private twoBufferStep(
+    label: string,
+    pipeline: GPUComputePipeline,
+    params: ArrayBuffer,
+    [input, output]: [GPUBuffer, GPUBuffer],
+    groups: [number, number],
+  ): Step {
+    const buffers = [this.plan.uniform(params), input, output];
+    return {
+      label,
+      pipeline,
+      bindGroup: this.bind(label, this.kernels.twoBufferLayout, buffers),
+      groups,
+    };
   }
 
   /** Dispatches of stage-codegen.ts kernels; `filter` gives the hook to the filtering stages. */
@@ -270,18 +300,58 @@ export class StepBuilder {
       const params = WHT_PARAMS.pack({ n, stride, count: this.signals, groupsX: groups[0] });
       const label = `wht stage radix-${radix} stride ${stride}`;
       stride *= radix;
-      const [from, to] = this.cursor.next();
-      return {
-        label,
-        pipeline: kernels.whtStage(radix),
-        bindGroup: this.bind(label, kernels.twoBufferLayout, [
-          plan.uniform(params),
-          this.data(from),
-          this.data(to),
-        ]),
-        groups,
-      };
+      return this.twoBufferStep(label, kernels.whtStage(radix), params, this.nextBuffers(), groups);
     });
+  }
+
+  /** Every value of the chunk copied to the next data buffer, two complex values a thread. */
+  copy(): Step {
+    const { plan, kernels } = this;
+    const vec4s = (this.signals * signalLength(plan.spec.shape)) / 2;
+    const groups = this.groupsFor(vec4s, COPY_WORKGROUP);
+    const params = COPY_PARAMS.pack({ count: vec4s, groupsX: groups[0] });
+    const label = `copy ${vec4s} vec4s`;
+    return this.twoBufferStep(label, kernels.copy(), params, this.nextBuffers(), groups);
+  }
+
+  /**
+   * Each signal's values added into its per-signal sums (from index `first`): the read-reduce
+   * pass, then reduce-flat levels where it leaves several partials a signal. The data buffer
+   * is only read, so the cursor stays.
+   */
+  sum(first: number): Step[] {
+    const { plan, kernels } = this;
+    const sums = plan.sums;
+    if (!sums) throw new Error('sum: this plan has no sum buffers');
+    const n = signalLength(plan.spec.shape);
+    const { itemsPerThread, partials } = readReduceGeometry(n);
+    const direct = partials === 1;
+    const groups = this.groupsFor(this.signals * partials, READ_REDUCE_WORKGROUP);
+    const params = READ_REDUCE_PARAMS.pack({
+      vec4sPerSignal: n / 2,
+      signals: this.signals,
+      itemsPerThread,
+      partials,
+      sumsBase: direct ? first : 0,
+      groupsX: groups[0],
+    });
+    const pass = this.twoBufferStep(
+      `read-reduce ${itemsPerThread} vec4s a thread`,
+      kernels.readReduce(),
+      params,
+      [this.data(this.cursor.src), direct ? sums.signalSums : sums.partials],
+      groups,
+    );
+    if (direct) return [pass];
+    const chain = this.reduceChain(
+      'per-signal sums',
+      sums.partials,
+      this.signals,
+      partials,
+      sums.signalSums,
+      first,
+    );
+    return [pass, ...chain];
   }
 
   /**
@@ -315,12 +385,7 @@ export class StepBuilder {
         groupsX: groups[0],
       });
       const name = `${label} level ${i + 1}`;
-      const step: Step = {
-        label: name,
-        pipeline: kernels.reduce(),
-        bindGroup: this.bind(name, kernels.twoBufferLayout, [plan.uniform(params), input, output]),
-        groups,
-      };
+      const step = this.twoBufferStep(name, kernels.reduce(), params, [input, output], groups);
       input = output;
       inLength = outLength;
       return step;

@@ -4,6 +4,7 @@
  * so the two can differ only by float32 rounding, never by a formula.
  */
 import { fftfreq } from '../resolvent-math';
+import { rowsAndColumns } from '../shape';
 import type { Shape } from '../types';
 
 export const HBAR_DEFAULT = 1;
@@ -33,7 +34,7 @@ function axisK2(n: number, dx: number): Float64Array {
 
 /** k² = ky² + kx² for every bin of a shape, row-major [ky][kx] (1D: ky = 0). */
 export function waveNumberSquared(shape: Shape, dx: number): Float64Array {
-  const [ny, nx] = shape.length === 1 ? [1, shape[0]] : shape;
+  const [ny, nx] = rowsAndColumns(shape);
   const ky2 = shape.length === 1 ? new Float64Array(1) : axisK2(ny, dx);
   const kx2 = axisK2(nx, dx);
   const out = new Float64Array(ny * nx);

@@ -3,10 +3,12 @@
  * planner's keys and the benchmark's cases all come from here: a new operator is a new file
  * in this folder and one line below.
  */
+import { copyOp } from './copy';
 import { fftOp } from './fft';
 import { filterOp } from './filter';
 import type { AnyOperator } from './operator';
 import { propagateOp } from './propagate';
+import { readReduceOp } from './read-reduce';
 import { reductionsOp, resolventOp } from './resolvent';
 import { whtOp } from './wht';
 
@@ -17,8 +19,10 @@ export const OPERATORS = {
   filter: filterOp,
   wht: whtOp,
   propagate: propagateOp,
+  copy: copyOp,
+  'read-reduce': readReduceOp,
 } as const satisfies Record<string, AnyOperator>;
 
 export type OperatorId = keyof typeof OPERATORS;
 
-export { fftOp, filterOp, propagateOp, reductionsOp, resolventOp, whtOp };
+export { copyOp, fftOp, filterOp, propagateOp, readReduceOp, reductionsOp, resolventOp, whtOp };

@@ -42,6 +42,13 @@ export type Block =
   | { kind: 'pointwise'; table: string }
   /** Walsh–Hadamard transform of every signal, natural order (re and im independently). */
   | { kind: 'wht' }
+  /** Every value copied to the next data buffer in one dispatch: the bandwidth floor. */
+  | { kind: 'copy' }
+  /**
+   * Every value of each signal added into its per-signal sums (vec4: Σ of re and im at even
+   * and odd positions), reading the data once and writing none of it. Needs `sums`.
+   */
+  | { kind: 'sum' }
   /** `body` run `times` times, back to back, with no readback in between. */
   | { kind: 'repeat'; times: number; body: Block[] };
 
@@ -64,8 +71,8 @@ export interface GpuProgram {
   /** Uniform φ of a 'resolvent' hook. */
   phi?: number;
   /**
-   * Whether the program yields per-signal sums (a 'resolvent' hook): then the last chunk also
-   * reduces them over the batch, and both are read back.
+   * Whether the program yields per-signal sums (a 'resolvent' hook, a 'sum' block): then the
+   * last chunk also reduces them over the batch, and both are read back.
    */
   sums: boolean;
 }

@@ -145,3 +145,46 @@ describe('GPU programs', () => {
     expect(Array.from(decoded.data)).toEqual(Array.from(data));
   });
 });
+
+describe('the bandwidth floors: copy and read-reduce', () => {
+  const timing = { ms: 0, method: 'wall', dispatches: 0, chunks: 1 } as const;
+
+  it('check shape, batch and data, as the transforms do', async () => {
+    for (const op of [OPERATORS.copy, OPERATORS['read-reduce']]) {
+      const run = (data: ArrayLike<number>, shape: Shape, batch: number) =>
+        fieldOf(cpu.run(op, Float64Array.from(data), { shape, batch }));
+      expect(await run(new Float64Array(12), [6], 1), op.id).toBe('shape[0] (n)');
+      expect(await run(new Float64Array(16), [8], 0), op.id).toBe('batch');
+      expect(await run(new Float64Array(15), [8], 1), op.id).toBe('data');
+      expect(await run([1, NaN, 0, 0], [2], 1), op.id).toBe('data');
+    }
+  });
+
+  it('copy: the identity, one copy block, every value read and written once', async () => {
+    const data = uniformSigned(3, 2 * 3 * 8);
+    expect(
+      Array.from((await cpu.run(OPERATORS.copy, data, { shape: [8], batch: 3 })).data),
+    ).toEqual(Array.from(data));
+    const checked = OPERATORS.copy.check(data, { shape: [8], batch: 3 });
+    const p = OPERATORS.copy.program(data, checked);
+    expect(p.blocks).toEqual([{ kind: 'copy' }]);
+    expect(p.sums).toBe(false);
+    expect(OPERATORS.copy.work(checked)).toEqual({ flops: 0, bytes: 2 * data.byteLength });
+  });
+
+  it('read-reduce: Σ of every value; the GPU total is the batch vec4’s lanes', async () => {
+    const data = Float64Array.from({ length: 2 * 2 * 4 }, (_, i) => i - 5);
+    const op = OPERATORS['read-reduce'];
+    const options = { shape: [4] as Shape, batch: 2 };
+    expect((await cpu.run(op, data, options)).total).toBe(data.reduce((a, b) => a + b, 0));
+    const checked = op.check(data, options);
+    const p = op.program(data, checked);
+    expect(p.blocks).toEqual([{ kind: 'sum' }]);
+    expect(p.sums).toBe(true);
+    // Per-signal vec4s (ignored), then the batch's.
+    const sums = Float32Array.from([9, 9, 9, 9, 9, 9, 9, 9, 1, 2, 3, 4.5]);
+    expect(op.decode({ data: new Float32Array(16), sums }, checked, timing).total).toBe(10.5);
+    expect(() => op.decode({ data: new Float32Array(16) }, checked, timing)).toThrow(/no sums/);
+    expect(op.work(checked).bytes).toBe(2 * 2 * 4 * 4);
+  });
+});
