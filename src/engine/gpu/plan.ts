@@ -12,7 +12,7 @@ import { signalLength } from '../validate';
 import { Arena } from './arena';
 import { fusedWorkgroupProgram, planFft, type FftProgram } from './fft-plan';
 import { resolventGeometry } from './reduce-plan';
-import { filterPartials, fusedSpectralStages, type StageDispatch } from './stage-schedule';
+import { filterPartials, fusedSpectralStages } from './stage-schedule';
 import { twiddleTable } from './twiddles';
 
 export type FftVariant = 'workgroup' | 'stages' | 'subgroups';
@@ -88,7 +88,14 @@ export class Plan {
   }
 
   get input(): GPUBuffer {
-    return this.data[0] as GPUBuffer;
+    return this.dataBuffer(0);
+  }
+
+  /** Data buffer i (0 to 1, or 2 with preserveInput). */
+  dataBuffer(i: number): GPUBuffer {
+    const b = this.data[i];
+    if (!b) throw new Error(`${this.name}: data buffer ${i} is not in this plan`);
+    return b;
   }
 
   private allocateSums(): SumBuffers {
@@ -97,11 +104,9 @@ export class Plan {
     // the fused workgroup pass (one per transform), whichever the program takes.
     const partials = Math.max(
       resolventGeometry(signalLength(shape)).partials,
-      filterPartials(
-        fusedSpectralStages(shape, variant === 'subgroups' ? lanes : 1).before.at(
-          -1,
-        ) as StageDispatch,
-      ),
+      ...fusedSpectralStages(shape, variant === 'subgroups' ? lanes : 1)
+        .before.slice(-1)
+        .map(filterPartials),
       fusedWorkgroupProgram(this.fft).fused.inner,
     );
     const scratchLength = Math.max(

@@ -60,7 +60,7 @@ export function programSteps(
       ...b.reduceChain('batch sums', sums.signalSums, 1, plan.spec.batch, sums.batchSums, 0),
     );
   }
-  return { steps, result: plan.data[cursor.src] as GPUBuffer };
+  return { steps, result: plan.dataBuffer(cursor.src) };
 }
 
 function blockSteps(b: StepBuilder, block: Block, first: number): Step[] {

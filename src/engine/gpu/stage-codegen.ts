@@ -175,8 +175,8 @@ export function stageShader(radix: number, role: StageRole, lanes = 1, hook?: Ho
     for (let a = 0; a < radix; a++) {
       body.push(`${guard}{ dst[base + out0 + ${a}u * outStride] = v${a} * p.scale; }`);
     }
-  } else {
-    const code = hook as HookCode;
+  } else if (hook) {
+    const code = hook; // role ≠ 'fft' always has one (checked above)
     // Offset of this transform inside its signal, to find each bin's (y, x).
     body.push('let within = (t % p.inner) * p.innerStride;');
     if (code.sums) body.push('var sum = vec3f(0.0);');

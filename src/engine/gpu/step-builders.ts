@@ -77,9 +77,7 @@ export class StepBuilder {
   }
 
   private data(i: number): GPUBuffer {
-    const b = this.plan.data[i];
-    if (!b) throw new Error(`data buffer ${i} is not in this plan`);
-    return b;
+    return this.plan.dataBuffer(i);
   }
 
   /** The data buffers the next dispatch reads and writes (program-steps.ts's Cursor). */
