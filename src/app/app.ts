@@ -83,7 +83,7 @@ export function startApp(win: Window = window): App {
   const planner = createPlannerControl(store, session);
   // The kernel shown in the adapter panel follows the engine and the workload's shape.
   const planKey = (st: ReturnType<AppStore['getState']>): string =>
-    `${st.backend.kind}/${'epoch' in st.backend ? st.backend.epoch : 0}/${st.config.dims}/${st.config.n}/${st.config.ny}/${st.config.nx}/${st.imported?.shape.join('x') ?? ''}`;
+    `${st.backend.kind}/${'epoch' in st.backend ? st.backend.epoch : 0}/${st.config.kind}/${st.config.dims}/${st.config.n}/${st.config.ny}/${st.config.nx}/${st.imported?.shape.join('x') ?? ''}`;
   let lastPlanKey = '';
   const stopPlan = store.subscribe((st) => {
     const key = planKey(st);

@@ -8,11 +8,16 @@ import {
   GpuOutOfMemoryError,
   GpuValidationError,
 } from '../engine';
+import { WorkloadError } from '../workloads';
 
-/** Errors that mean "this configuration does not fit here". */
+/**
+ * Errors that mean "this configuration does not fit here"; WorkloadError is a rule between
+ * fields that a single input could not check (a wave packet outside its grid).
+ */
 export function isConfigError(e: unknown): e is Error {
   return (
     e instanceof EngineArgumentError ||
+    e instanceof WorkloadError ||
     e instanceof GpuLimitError ||
     e instanceof GpuValidationError ||
     e instanceof GpuOutOfMemoryError

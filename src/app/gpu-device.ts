@@ -3,17 +3,19 @@
  * engine's requestEngineDevice (larger limits, timestamp-query and subgroups when offered);
  * this turns each way of not getting one into a typed reason the UI can explain.
  */
-import { ENGINE_LIMITS, requestEngineDevice } from '../engine';
+import {
+  adapterFacts,
+  ENGINE_LIMITS,
+  isSoftwareAdapter,
+  requestEngineDevice,
+  type AdapterFacts,
+} from '../engine';
 
 /** Why there is no WebGPU device. */
 export type GpuUnavailableReason = 'no-navigator-gpu' | 'no-adapter' | 'device-refused';
 
-export interface AdapterSummary {
-  vendor: string;
-  architecture: string;
-  device: string;
-  description: string;
-  /** A fallback (software) adapter, e.g. SwiftShader: its timings measure CPU emulation. */
+export interface AdapterSummary extends Omit<AdapterFacts, 'isFallbackAdapter'> {
+  /** A software adapter (the engine's isSoftwareAdapter): its timings measure CPU emulation. */
   isFallback: boolean;
   /** The device's limits that bound this workload. */
   limits: Record<string, number>;
@@ -82,16 +84,15 @@ export async function acquireGpu(
 }
 
 function summarize(adapter: GPUAdapter, device: GPUDevice): AdapterSummary {
-  const info = adapter.info;
+  const facts = adapterFacts(adapter);
   const limits: Record<string, number> = {};
   for (const name of SHOWN_LIMITS) limits[name] = device.limits[name];
   return {
-    vendor: info.vendor,
-    architecture: info.architecture,
-    device: info.device,
-    description: info.description,
-    // Older browsers lack info.isFallbackAdapter; SwiftShader is a software adapter regardless.
-    isFallback: info.isFallbackAdapter === true || info.architecture === 'swiftshader',
+    vendor: facts.vendor,
+    architecture: facts.architecture,
+    device: facts.device,
+    description: facts.description,
+    isFallback: isSoftwareAdapter(facts),
     limits,
     features: [...device.features].sort(),
   };

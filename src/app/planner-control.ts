@@ -4,7 +4,7 @@
  * kept in localStorage) and "re-plan" (forget what was measured). React-free; the adapter
  * panel reads the status from the store.
  */
-import type { FftVariant, GpuEngine, Shape, Wisdom, WisdomStore } from '../engine';
+import type { FftVariant, GpuEngine, Shape, TunableId, Wisdom, WisdomStore } from '../engine';
 import { shapeOf } from '../io/config';
 import type { EngineSession } from './engine-session';
 import type { AppStore } from './store';
@@ -52,11 +52,18 @@ export interface PlannerControl {
   replan(): Promise<void>;
 }
 
-function workloadShape(store: AppStore): { shape: Shape; batch: number } {
+/**
+ * The operation whose kernel variant matters for the current kind, with the shape and batch it
+ * runs on: the resolvent, the FFT beside the Walsh–Hadamard transform (the WHT has no FFT
+ * variants), or the propagator of the one wave packet.
+ */
+function workloadOp(store: AppStore): { op: TunableId; shape: Shape; batch: number } {
   const { config, imported } = store.getState();
+  if (config.kind === 'quantum') return { op: 'propagate', shape: shapeOf(config), batch: 1 };
+  const op = config.kind === 'walsh' ? 'fft' : 'resolvent';
   return imported
-    ? { shape: imported.shape, batch: imported.batch }
-    : { shape: shapeOf(config), batch: config.batch };
+    ? { op, shape: imported.shape, batch: imported.batch }
+    : { op, shape: shapeOf(config), batch: config.batch };
 }
 
 export function createPlannerControl(store: AppStore, session: EngineSession): PlannerControl {
@@ -65,10 +72,10 @@ export function createPlannerControl(store: AppStore, session: EngineSession): P
     return engine.backend === 'webgpu' ? (engine as GpuEngine) : null;
   };
   const publish = (engine: GpuEngine, extra: Partial<PlanStatus>): void => {
-    const { shape } = workloadShape(store);
+    const { op, shape } = workloadOp(store);
     store.getState().setPlan({
-      variant: engine.variantFor('resolvent', shape),
-      source: engine.variantSource('resolvent', shape),
+      variant: engine.variantFor(op, shape),
+      source: engine.variantSource(op, shape),
       ms: null,
       variants: engine.variants,
       subgroupLanes: engine.subgroupLanes,
@@ -86,11 +93,11 @@ export function createPlannerControl(store: AppStore, session: EngineSession): P
     async tune() {
       const engine = await gpuEngine();
       if (!engine) return;
-      const { shape, batch } = workloadShape(store);
+      const { op, shape, batch } = workloadOp(store);
       publish(engine, { busy: true });
       try {
         // A small batch is enough to rank the variants and keeps the tune short on slow adapters.
-        const result = await engine.tune('resolvent', shape, Math.min(batch, 16));
+        const result = await engine.tune(op, shape, Math.min(batch, 16));
         publish(engine, { ms: result.ms });
       } catch (error) {
         publish(engine, { error: error instanceof Error ? error.message : String(error) });

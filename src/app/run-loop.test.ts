@@ -14,8 +14,8 @@ function instrumented() {
   const stats = { calls: 0, inFlight: 0, maxInFlight: 0 };
   let failWhen: (o: ResolventOptions) => Error | null = () => null;
   const engine: Engine = {
+    ...cpu,
     backend: 'webgpu',
-    fft: (d, o) => cpu.fft(d, o),
     async resolvent(data, options) {
       stats.calls += 1;
       stats.inFlight += 1;

@@ -1,17 +1,18 @@
 /**
- * The run loop: one frame = the φ-resolvent of the whole batch on the current engine. Each
- * frame's GPU work is awaited before the next is queued, so work never piles up; the store
- * (and so React) is updated at most every PUBLISH_MS, with history capped at HISTORY_CAP.
+ * The run loop: one frame = the configured kind's work on the current engine (the φ-resolvent
+ * of the whole batch, the Walsh–Hadamard and Fourier transforms of it, or the next steps of the
+ * wave packet; kind-frames.ts). Each frame's GPU work is awaited before the next is queued, so
+ * work never piles up; the store (and so React) is updated at most every PUBLISH_MS, with
+ * history capped at HISTORY_CAP.
  */
-import { DeviceLostError, type ResolventResult } from '../engine';
+import { DeviceLostError } from '../engine';
 import type { ActiveEngine, EngineSession } from './engine-session';
 import { explain, isConfigError, settlesWithin, toError } from './frame-errors';
-import { createSpectrumCache, frameMetrics, signalView } from './frame-view';
 import { ThroughputWindow } from './history';
+import { createKindFrames, type FrameDone } from './kind-frames';
 import { NOTICE } from './notices';
-import type { AppState, AppStore, SignalView } from './store';
-import { frameWork } from './throughput';
-import type { Workload, WorkloadSource } from './workload-source';
+import type { AppState, AppStore } from './store';
+import type { WorkloadSource } from './workload-source';
 
 export const PUBLISH_MS = 100;
 /** Unclassified GPU failures in a row before the loop stops retrying. */
@@ -48,11 +49,13 @@ export function startRunLoop(deps: RunLoopDeps): RunLoop {
   let t0 = deps.now();
   let lastPublish = -Infinity;
   let resetToken = store.getState().resetToken;
+  let stepToken = store.getState().stepToken;
+  let kind = store.getState().config.kind;
   let lastGood: Pick<AppState, 'config' | 'imported'> | null = null;
   let lastInputs: readonly unknown[] = [];
   let gpuFailures = 0;
   const rates = new ThroughputWindow();
-  const spectrum = createSpectrumCache();
+  const kinds = createKindFrames(store, workloads);
 
   function wantsFrame(s: AppState): boolean {
     if (s.tab !== 'playground') return false;
@@ -119,27 +122,27 @@ export function startRunLoop(deps: RunLoopDeps): RunLoop {
 
   async function frame(): Promise<void> {
     const active = await session.ready();
+    // Another kind is another run: its clock, frame count and histories start afresh.
+    if (store.getState().config.kind !== kind) {
+      kind = store.getState().config.kind;
+      store.getState().reset();
+    }
     const state = store.getState();
     lastInputs = inputsOf(state);
+    // Time moves on while running and once per "step"; any other change only re-measures.
+    const advance = state.running || state.stepToken !== stepToken;
+    stepToken = state.stepToken;
     if (state.resetToken !== resetToken) {
       resetToken = state.resetToken;
       seq = 0;
       t0 = deps.now();
       lastPublish = -Infinity;
       rates.take();
+      kinds.reset();
     }
-    let work: Workload;
-    let result: ResolventResult;
-    let signal: SignalView;
+    let done: FrameDone;
     try {
-      work = workloads.get(state);
-      const { phi, lambda, kUnit, kScale } = state.config;
-      const { shape, batch } = work;
-      const options = { shape, batch, phi, lambda, kUnit, kScale, real: true };
-      result = await active.engine.resolvent(work.data, options);
-      const index = Math.min(state.selectedSignal, work.batch - 1);
-      const magnitude = await spectrum(active, work, index);
-      signal = signalView(work, result, index, magnitude, store.getState().signal);
+      done = await kinds.run(active, state, advance);
     } catch (error) {
       await failed(state, active, error);
       return;
@@ -147,24 +150,14 @@ export function startRunLoop(deps: RunLoopDeps): RunLoop {
     gpuFailures = 0;
     lastGood = { config: state.config, imported: state.imported };
     seq += 1;
-    const { flops, bytes } = frameWork(work.shape, work.batch);
-    rates.add(work.batch, flops, bytes, result.timing.ms);
+    if (done.work) {
+      const { signals, flops, bytes, ms } = done.work;
+      rates.add(signals, flops, bytes, ms);
+    }
     const now = deps.now();
-    const live = store.getState();
-    if (live.running && now - lastPublish < PUBLISH_MS) return;
+    if (store.getState().running && now - lastPublish < PUBLISH_MS) return;
     lastPublish = now;
-    const averaged = rates.take();
-    live.publish(
-      frameMetrics(seq, active, work, result),
-      signal,
-      averaged && {
-        t: (now - t0) / 1000,
-        frame: seq,
-        highKEnergy: result.batchHighKEnergy,
-        coherence: result.batchCoherence,
-        ...averaged,
-      },
-    );
+    done.publish(seq, (now - t0) / 1000, rates.take());
   }
 
   void (async () => {

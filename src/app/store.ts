@@ -1,7 +1,8 @@
 /**
  * The app's state, React-free (zustand/vanilla): the configuration the user asked for, the
  * run state, the engine in use, banners, and what the last published frame showed. The run
- * loop writes frames here at most ~10 times a second; React reads it through `ui/use-app.ts`.
+ * loop writes frames here at most ~10 times a second; React reads it through `useAppState`
+ * (`ui/app-context.ts`).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Backend, Shape, TimingMethod } from '../engine';
@@ -11,6 +12,8 @@ import type { ImportedData } from '../io/import';
 import type { AdapterSummary } from './gpu-device';
 import { pushCapped } from './history';
 import type { Notice } from './notices';
+import type { QuantumView } from './quantum-sim';
+import type { WalshView } from './walsh-frame';
 
 export const HISTORY_CAP = 300;
 
@@ -63,6 +66,23 @@ export interface SignalView {
   highKEnergy: Float64Array;
 }
 
+/** Which frame of which engine computed a view, for the readouts' data attributes. */
+export interface FrameStamp {
+  seq: number;
+  epoch: number;
+  backend: Backend;
+}
+
+/** One point of the quantum kind's time plots, at the simulated time t. */
+export interface QuantumPoint {
+  t: number;
+  frame: number;
+  norm: number;
+  energy: number;
+  kinetic: number;
+  potential: number;
+}
+
 export type BackendStatus =
   { kind: 'starting' } | { kind: Backend; epoch: number; adapter: AdapterSummary | null };
 
@@ -84,6 +104,11 @@ export interface AppState {
   frame: FrameMetrics | null;
   signal: SignalView | null;
   history: readonly HistoryPoint[];
+  /** The Walsh–Hadamard kind's last published frame. */
+  walsh: (WalshView & FrameStamp) | null;
+  /** The quantum kind's last published frame, and its norm and energy over simulated time. */
+  quantum: (QuantumView & FrameStamp) | null;
+  quantumHistory: readonly QuantumPoint[];
   /** Which FFT kernel variant the workload runs with, and why (null on the CPU engine). */
   plan: PlanStatus | null;
 }
@@ -100,6 +125,8 @@ export interface AppActions {
   notify(notice: Notice): void;
   dismiss(id: string): void;
   publish(frame: FrameMetrics, signal: SignalView, point: HistoryPoint | null): void;
+  publishWalsh(view: WalshView & FrameStamp): void;
+  publishQuantum(view: QuantumView & FrameStamp, point: QuantumPoint): void;
   setPlan(plan: PlanStatus | null): void;
 }
 
@@ -121,13 +148,24 @@ export function createAppStore(config: PlaygroundConfig, tab: Tab = 'playground'
     frame: null,
     signal: null,
     history: [],
+    walsh: null,
+    quantum: null,
+    quantumHistory: [],
 
     setTab: (tab) => set({ tab }),
     setConfig: (next) => set({ config: next }),
     setImported: (imported) => set({ imported, selectedSignal: 0 }),
     setRunning: (running) => set({ running }),
     step: () => set((s) => ({ running: false, stepToken: s.stepToken + 1 })),
-    reset: () => set((s) => ({ resetToken: s.resetToken + 1, history: [], frame: null })),
+    reset: () =>
+      set((s) => ({
+        resetToken: s.resetToken + 1,
+        history: [],
+        frame: null,
+        walsh: null,
+        quantum: null,
+        quantumHistory: [],
+      })),
     selectSignal: (selectedSignal) => set({ selectedSignal }),
     setBackend: (backend) => set({ backend }),
     setPlan: (plan) => set({ plan }),
@@ -140,7 +178,24 @@ export function createAppStore(config: PlaygroundConfig, tab: Tab = 'playground'
         signal,
         history: point ? pushCapped(s.history, point, HISTORY_CAP) : s.history,
       })),
+    publishWalsh: (walsh) => set({ walsh }),
+    publishQuantum: (quantum, point) =>
+      set((s) => ({ quantum, quantumHistory: nextQuantumHistory(s.quantumHistory, point) })),
   }));
+}
+
+/**
+ * The history plotted against simulated time: a frame that did not advance replaces the point
+ * at its time, and a restarted packet (its time went back) starts a new history.
+ */
+function nextQuantumHistory(
+  history: readonly QuantumPoint[],
+  point: QuantumPoint,
+): readonly QuantumPoint[] {
+  const last = history.at(-1);
+  if (!last || point.t > last.t) return pushCapped(history, point, HISTORY_CAP);
+  if (point.t === last.t) return [...history.slice(0, -1), point];
+  return [point];
 }
 
 /** Number of signals the current workload has (imported data overrides the generator). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { K_UNITS } from '../engine/types';
+import { K_UNITS } from '../engine';
 import { dimsOf } from '../workloads/generator-catalog';
 import { generate } from '../workloads/generators';
 import { MAX_TOTAL_SAMPLES } from '../workloads/param-rules';
@@ -15,6 +15,8 @@ import {
   type ConfigField,
   type PlaygroundConfig,
 } from './config';
+import { potentialFits } from './kind-config';
+import { quantumLimits } from './quantum-limits';
 
 /** Every cross-field rule parseConfig promises, on top of the per-field schema. */
 function expectConsistent(config: PlaygroundConfig): void {
@@ -22,6 +24,9 @@ function expectConsistent(config: PlaygroundConfig): void {
   expect(dimsOf(config.generator)).toBe(config.dims);
   const perSignal = config.dims === 1 ? config.n : config.ny * config.nx;
   expect(config.batch * perSignal).toBeLessThanOrEqual(MAX_TOTAL_SAMPLES);
+  expect(potentialFits(config.potential, config.dims)).toBe(true);
+  if (config.kind === 'walsh') expect(config.dims).toBe(1);
+  expect(quantumLimits(config)).toEqual([]);
 }
 
 describe('DEFAULT_CONFIG', () => {
@@ -177,11 +182,11 @@ describe('parseConfig: field by field', () => {
   });
 
   it('reports unknown fields, at most five of them plus a count', () => {
-    const raw = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x${i}`, i]));
+    const raw = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`junk${i}`, i]));
     const { config, problems } = parseConfig({ ...raw, n: 256 });
     expect(config.n).toBe(256);
     expect(problems).toHaveLength(6);
-    expect(problems[0]?.field).toBe('x0');
+    expect(problems[0]?.field).toBe('junk0');
     expect(problems[5]?.message).toBe('995 more unknown fields ignored');
   });
 });
@@ -315,6 +320,10 @@ describe('parseConfig: hostile input never throws', () => {
       'coherent',
       'radians',
       'index',
+      'walsh',
+      'quantum',
+      'double-slit',
+      -1e5,
       '__proto__',
     ];
     const pick = (): unknown => junk[Math.floor(rng.next() * junk.length)];

@@ -1,24 +1,39 @@
 /**
  * The playground configuration and its checks. Every path by which a configuration enters
  * (URL hash, localStorage, the UI's inputs) goes through `parseConfig` or `validateField`, so
- * the app only ever holds a configuration in which every field is in range and the generator
- * matches the dimensionality.
+ * the app only ever holds a configuration in which every field is in range and the rules between
+ * fields hold (config-reconcile.ts). The wave packet's grid limits (quantum-limits.ts), which one
+ * input alone cannot see, are also checked by each frame, which refuses a configuration that
+ * breaks one as it refuses any other that cannot run.
  */
 import { z } from 'zod';
-import { K_SCALE_DEFAULT, LAMBDA_DEFAULT, PHI_DEFAULT } from '../engine/resolvent-math';
-import { K_UNITS, type KUnit, type Shape } from '../engine/types';
-import { dimsOf, generatorsFor, type GeneratorId } from '../workloads/generator-catalog';
+import {
+  K_SCALE_DEFAULT,
+  K_UNITS,
+  LAMBDA_DEFAULT,
+  PHI_DEFAULT,
+  type KUnit,
+  type Shape,
+} from '../engine';
+import type { GeneratorId } from '../workloads/generator-catalog';
 import {
   checkRule,
   describeValue,
-  MAX_TOTAL_SAMPLES,
   WORKLOAD_RULES,
   type Checked,
   type Rule,
 } from '../workloads/param-rules';
 import type { WorkloadSpec } from '../workloads/workload-spec';
+import {
+  limitBatch,
+  reconcileGenerator,
+  reconcileKind,
+  reconcilePotential,
+} from './config-reconcile';
+import { KIND_DEFAULTS, KIND_RULES, KIND_TEXT_FIELDS, type KindConfig } from './kind-config';
+import { fitQuantum } from './quantum-limits';
 
-export interface PlaygroundConfig {
+export interface PlaygroundConfig extends KindConfig {
   generator: GeneratorId;
   dims: 1 | 2;
   /** 1D signal length. */
@@ -71,6 +86,7 @@ export const DEFAULT_CONFIG: Readonly<PlaygroundConfig> = Object.freeze({
   snrDb: 10,
   sigma: 8,
   cell: 16,
+  ...KIND_DEFAULTS,
 });
 
 /** φ beyond this only makes R ≈ 0 at every bin but k = 0. */
@@ -107,6 +123,7 @@ export const CONFIG_RULES: { readonly [K in ConfigField]: Rule<PlaygroundConfig[
   snrDb: WORKLOAD_RULES.snrDb,
   sigma: WORKLOAD_RULES.sigma,
   cell: WORKLOAD_RULES.cell,
+  ...KIND_RULES,
 };
 
 // Object.keys is typed string[]; CONFIG_RULES's mapped type guarantees exactly these keys.
@@ -131,6 +148,22 @@ export const PlaygroundConfigSchema = z.object({
   snrDb: CONFIG_RULES.snrDb.schema,
   sigma: CONFIG_RULES.sigma.schema,
   cell: CONFIG_RULES.cell.schema,
+  kind: CONFIG_RULES.kind.schema,
+  potential: CONFIG_RULES.potential.schema,
+  x0: CONFIG_RULES.x0.schema,
+  k0: CONFIG_RULES.k0.schema,
+  packetSigma: CONFIG_RULES.packetSigma.schema,
+  dx: CONFIG_RULES.dx.schema,
+  dt: CONFIG_RULES.dt.schema,
+  stepsPerFrame: CONFIG_RULES.stepsPerFrame.schema,
+  omega: CONFIG_RULES.omega.schema,
+  barrierHeight: CONFIG_RULES.barrierHeight.schema,
+  barrierWidth: CONFIG_RULES.barrierWidth.schema,
+  wellDepth: CONFIG_RULES.wellDepth.schema,
+  wellSeparation: CONFIG_RULES.wellSeparation.schema,
+  wallHeight: CONFIG_RULES.wallHeight.schema,
+  slitWidth: CONFIG_RULES.slitWidth.schema,
+  slitSeparation: CONFIG_RULES.slitSeparation.schema,
 });
 
 const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
@@ -140,7 +173,7 @@ const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
  * passed on unchanged, so the message quotes what the user typed.
  */
 function fromText(field: ConfigField, value: unknown): unknown {
-  const numeric = field !== 'generator' && field !== 'kUnit';
+  const numeric = field !== 'generator' && field !== 'kUnit' && !KIND_TEXT_FIELDS.has(field);
   return numeric && typeof value === 'string' && NUMERIC_TEXT.test(value) ? Number(value) : value;
 }
 
@@ -240,56 +273,10 @@ export function parseConfig(
   };
   for (const field of CONFIG_FIELDS) set(field);
   problems.push(...unknownKeyProblems(raw));
+  reconcileKind(config, given, problems);
   reconcileGenerator(config, base, given, problems);
+  reconcilePotential(config, given, problems);
   limitBatch(config, problems);
+  problems.push(...fitQuantum(config));
   return { config, problems };
-}
-
-/** A generator for `dims`: the base's when it fits, else the first of the catalogue. */
-function generatorFor(dims: 1 | 2, base: Readonly<PlaygroundConfig>): GeneratorId {
-  if (dimsOf(base.generator) === dims) return base.generator;
-  const first = generatorsFor(dims)[0];
-  if (!first) throw new Error(`no ${dims}D generator in GENERATORS`);
-  return first.id;
-}
-
-/**
- * The generator fixes the dimensionality: a generator given without dims sets dims; dims given
- * with a generator of the other kind keeps dims and replaces the generator.
- */
-function reconcileGenerator(
-  config: PlaygroundConfig,
-  base: Readonly<PlaygroundConfig>,
-  given: ReadonlySet<ConfigField>,
-  problems: Problem[],
-): void {
-  if (dimsOf(config.generator) === config.dims) return;
-  if (given.has('generator') && !given.has('dims')) {
-    config.dims = dimsOf(config.generator);
-    return;
-  }
-  const replacement = generatorFor(config.dims, base);
-  if (given.has('generator')) {
-    problems.push({
-      field: 'generator',
-      message:
-        `generator '${config.generator}' makes ${dimsOf(config.generator)}D signals but dims ` +
-        `is ${config.dims}; using '${replacement}'`,
-    });
-  }
-  config.generator = replacement;
-}
-
-/** batch × samples per signal is bounded by what one `generate` call may allocate. */
-function limitBatch(config: PlaygroundConfig, problems: Problem[]): void {
-  const perSignal = config.dims === 1 ? config.n : config.ny * config.nx;
-  if (config.batch * perSignal <= MAX_TOTAL_SAMPLES) return;
-  const allowed = Math.floor(MAX_TOTAL_SAMPLES / perSignal);
-  problems.push({
-    field: 'batch',
-    message:
-      `batch × samples per signal must be at most ${MAX_TOTAL_SAMPLES} (2^26); ` +
-      `${config.batch} × ${perSignal} is more; using batch ${allowed}`,
-  });
-  config.batch = allowed;
 }

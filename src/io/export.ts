@@ -2,7 +2,7 @@
  * Exports for the UI's "export" button: pure functions from results to file text. CSV numbers
  * use the shortest text that reads back to the same value, so an export parses back exactly.
  */
-import type { Shape } from '../engine/types';
+import type { Shape } from '../engine';
 import type { PlaygroundConfig } from './config';
 
 /** One frame's metrics, as the run loop records them. */
@@ -66,7 +66,7 @@ export function formatFloat32(value: number): string {
 }
 
 /** Float32 values in their shortest float32 text; anything else (float64 results) in full. */
-function formatSample(value: number): string {
+export function formatSample(value: number): string {
   return Math.fround(value) === value ? formatFloat32(value) : String(value);
 }
 

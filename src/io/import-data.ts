@@ -3,7 +3,7 @@
  * must fit the engine: lengths are zero-padded up to a power of two here, in one place, and the
  * note saying so travels with the data.
  */
-import type { Shape } from '../engine/types';
+import type { Shape } from '../engine';
 
 export interface ImportedData {
   /** The file's name, as given. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATORS } from '../workloads/generator-catalog';
 import { createRng } from '../workloads/rng';
 import { DEFAULT_CONFIG, type PlaygroundConfig } from './config';
+import { KINDS, POTENTIAL_INFO, type KindConfig } from './kind-config';
 import {
   decodeHash,
   encodeHash,
@@ -11,6 +12,33 @@ import {
   STORAGE_KEY,
 } from './permalink';
 
+type Rng = ReturnType<typeof createRng>;
+
+/** Random kind fields that keep every rule between fields (quantum-limits.ts) for the grid. */
+function randomKindFields(rng: Rng, dims: 1 | 2, lengthX: number, dx: number): KindConfig {
+  const kind = KINDS[Math.floor(rng.next() * KINDS.length)] ?? 'resolvent';
+  const fits = POTENTIAL_INFO.filter((p) => p.dims.includes(dims));
+  const potential = fits[Math.floor(rng.next() * fits.length)]?.id ?? 'free';
+  return {
+    kind: dims === 2 && kind === 'walsh' ? 'quantum' : kind,
+    potential,
+    x0: rng.uniform(-0.45, 0.45) * lengthX,
+    k0: rng.uniform(-0.9, 0.9) * (Math.PI / dx),
+    packetSigma: dx * (1 + rng.next()),
+    dx,
+    dt: rng.uniform(1e-6, 1),
+    stepsPerFrame: 1 + Math.floor(rng.next() * 16),
+    omega: rng.uniform(1e-3, 100),
+    barrierHeight: rng.uniform(-1e4, 1e4),
+    barrierWidth: rng.uniform(1e-3, 10) / 3,
+    wellDepth: rng.uniform(-50, 50),
+    wellSeparation: rng.uniform(0.1, 20),
+    wallHeight: rng.uniform(0, 1e4),
+    slitWidth: rng.uniform(0.01, 5),
+    slitSeparation: rng.uniform(0.01, 20),
+  };
+}
+
 /** A random configuration inside every range, with awkward floats. */
 function randomConfig(seed: number): PlaygroundConfig {
   const rng = createRng(seed);
@@ -18,10 +46,12 @@ function randomConfig(seed: number): PlaygroundConfig {
   const gen = GENERATORS[int(0, GENERATORS.length - 1)] ?? GENERATORS[0];
   if (!gen) throw new Error('no generators');
   const dims = gen.dims;
-  const n = 2 ** int(1, 16);
-  const ny = 2 ** int(1, 8);
-  const nx = 2 ** int(1, 8);
+  const n = 2 ** int(4, 16);
+  const ny = 2 ** int(4, 8);
+  const nx = 2 ** int(4, 8);
+  const dx = rng.uniform(1e-4, 100);
   return {
+    ...randomKindFields(rng, dims, (dims === 1 ? n : nx) * dx, dx),
     generator: gen.id,
     dims,
     n,
@@ -120,7 +150,7 @@ describe('decodeHash', () => {
     const long = decodeHash(`#n=${'1'.repeat(MAX_HASH_CHARS)}`);
     expect(long.config).toEqual(DEFAULT_CONFIG);
     expect(long.problems[0]?.message).toMatch(/more than the 4096 allowed/);
-    const many = decodeHash(`#${Array.from({ length: 100 }, (_, i) => `k${i}=1`).join('&')}`);
+    const many = decodeHash(`#${Array.from({ length: 100 }, (_, i) => `q${i}=1`).join('&')}`);
     expect(many.problems).toHaveLength(6);
     expect(many.problems[5]?.message).toBe('95 more bad parts of the URL hash ignored');
   });

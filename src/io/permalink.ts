@@ -27,6 +27,22 @@ export const HASH_KEYS: { readonly [K in ConfigField]: string } = {
   snrDb: 'snr',
   sigma: 'sigma',
   cell: 'cell',
+  kind: 'kind',
+  potential: 'pot',
+  x0: 'x0',
+  k0: 'k0',
+  packetSigma: 'psigma',
+  dx: 'dx',
+  dt: 'dt',
+  stepsPerFrame: 'steps',
+  omega: 'omega',
+  barrierHeight: 'v0',
+  barrierWidth: 'bw',
+  wellDepth: 'depth',
+  wellSeparation: 'wsep',
+  wallHeight: 'wall',
+  slitWidth: 'slit',
+  slitSeparation: 'ssep',
 };
 
 const FIELD_OF_KEY = new Map<string, ConfigField>(CONFIG_FIELDS.map((f) => [HASH_KEYS[f], f]));

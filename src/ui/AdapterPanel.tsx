@@ -36,13 +36,12 @@ export function AdapterPanel() {
                 <dd>{adapter.description}</dd>
               </>
             )}
-            <dt>fallback adapter</dt>
+            <dt>software adapter</dt>
             <dd data-testid="adapter-fallback">{adapter.isFallback ? 'yes (software)' : 'no'}</dd>
           </dl>
           {adapter.isFallback && (
             <p className="warn-text">
-              A software adapter{adapter.architecture === 'swiftshader' ? ' (SwiftShader)' : ''}:
-              every “GPU” timing here measures a CPU emulation, not a GPU.
+              A software adapter: every “GPU” timing here measures a CPU emulation, not a GPU.
             </p>
           )}
           <h3>Limits</h3>

@@ -5,16 +5,7 @@
 import type { AppState } from '../app/store';
 import { metricsToCsv, metricsToJson, signalsToCsv, type MetricsRow } from '../io/export';
 import { useAppState, useAppStore } from './app-context';
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  // The click has handed the blob to the download manager; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+import { download } from './download';
 
 function rowsOf(state: AppState): MetricsRow[] {
   return state.history.map((p) => ({

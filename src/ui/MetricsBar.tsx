@@ -2,7 +2,7 @@
  * The current frame's numbers. Each readout carries its full-precision value in `data-value`
  * (and the frame's engine epoch and sequence number) so tests compare numbers, not text.
  */
-import type { FrameMetrics } from '../app/store';
+import type { FrameStamp } from '../app/store';
 import { useAppState } from './app-context';
 import { formatNumber, formatRate } from './format';
 
@@ -12,10 +12,11 @@ interface ReadoutProps {
   value: number | null;
   text: string;
   sub: string;
-  frame: FrameMetrics | null;
+  /** The frame the value comes from (any kind's). */
+  frame: Pick<FrameStamp, 'epoch' | 'seq'> | null;
 }
 
-function Readout({ testId, label, value, text, sub, frame }: ReadoutProps) {
+export function Readout({ testId, label, value, text, sub, frame }: ReadoutProps) {
   return (
     <div
       className="readout"

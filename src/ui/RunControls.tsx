@@ -1,4 +1,4 @@
-/** Run / pause, single step (one frame) and reset (clears the history plots). */
+/** Run / pause, single step (one frame) and reset (clears the history plots; the packet restarts at t = 0). */
 import { useAppState } from './app-context';
 
 export function RunControls() {
@@ -6,6 +6,7 @@ export function RunControls() {
   const setRunning = useAppState((s) => s.setRunning);
   const step = useAppState((s) => s.step);
   const reset = useAppState((s) => s.reset);
+  const quantum = useAppState((s) => s.config.kind === 'quantum');
   return (
     <div className="run-controls">
       <button
@@ -20,7 +21,12 @@ export function RunControls() {
       <button type="button" data-testid="step" onClick={step} title="Pause and compute one frame">
         Step
       </button>
-      <button type="button" data-testid="reset" onClick={reset} title="Clear the history plots">
+      <button
+        type="button"
+        data-testid="reset"
+        onClick={reset}
+        title={quantum ? 'Restart the packet at t = 0' : 'Clear the history plots'}
+      >
         Reset
       </button>
     </div>

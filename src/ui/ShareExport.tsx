@@ -1,11 +1,13 @@
-/** Copy the permalink; export the metrics history and the shown signals as JSON or CSV. */
+/** Copy the permalink; export what the current kind shows (history, signals, ψ) as JSON or CSV. */
 import { NOTICE } from '../app/notices';
 import { useAppState, useAppStore } from './app-context';
 import { ExportButtons } from './ExportButtons';
+import { QuantumExportButtons, WalshExportButtons } from './KindExportButtons';
 
 export function ShareExport() {
   const notify = useAppState((s) => s.notify);
   const store = useAppStore();
+  const kind = useAppState((s) => s.config.kind);
   const copy = async (): Promise<void> => {
     const link = window.location.href;
     const imported = store.getState().imported !== null;
@@ -31,7 +33,9 @@ export function ShareExport() {
         <button type="button" data-testid="copy-link" onClick={() => void copy()}>
           Copy link
         </button>
-        <ExportButtons />
+        {kind === 'resolvent' && <ExportButtons />}
+        {kind === 'walsh' && <WalshExportButtons />}
+        {kind === 'quantum' && <QuantumExportButtons />}
       </div>
       <p className="hint">
         The whole configuration lives in the URL and is remembered in this browser.

@@ -1,5 +1,6 @@
 /** Where the samples come from: a generator with its parameters and sizes, or imported data. */
 import type { ConfigField } from '../io/config';
+import { withDims } from '../io/config-reconcile';
 import { GENERATORS, generatorsFor, MAX_BATCH, type GeneratorId } from '../workloads';
 import { useAppState } from './app-context';
 import { NumberField, SelectField, useSetField } from './fields';
@@ -13,6 +14,7 @@ const PARAMS: Record<GeneratorId, readonly Param[]> = {
   noise: [],
   chirp: ['f0', 'f1'],
   square: ['f0'],
+  'square-aligned': ['f0'],
   impulse: [],
   'coherent-noise': ['f0', 'tones', 'snrDb'],
   blob: ['sigma'],
@@ -61,13 +63,16 @@ export function SourceSection() {
           label="signals"
           testId="dims"
           value={config.dims}
-          options={[
-            { value: 1, label: '1D' },
-            { value: 2, label: '2D' },
-          ]}
+          options={
+            config.kind === 'walsh'
+              ? [{ value: 1, label: '1D' }]
+              : [
+                  { value: 1, label: '1D' },
+                  { value: 2, label: '2D' },
+                ]
+          }
           onChange={(dims) => {
-            const first = generatorsFor(dims)[0];
-            if (first && dims !== config.dims) setConfig({ ...config, dims, generator: first.id });
+            if (dims !== config.dims) setConfig(withDims(config, dims));
           }}
         />
         {config.dims === 1 ? (

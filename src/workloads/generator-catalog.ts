@@ -8,6 +8,7 @@ export type GeneratorId =
   | 'noise'
   | 'chirp'
   | 'square'
+  | 'square-aligned'
   | 'impulse'
   | 'coherent-noise'
   | 'blob'
@@ -49,6 +50,13 @@ export const GENERATORS: readonly GeneratorInfo[] = [
       'A wave that jumps between +1 and −1 at frequency f0; its sharp edges add energy at odd harmonics.',
   },
   {
+    id: 'square-aligned',
+    label: 'Square wave (aligned)',
+    dims: 1,
+    description:
+      'A square wave of frequency f0 that starts high at sample 0, with a random amplitude between ½ and 1; when 1/(2·f0) is a power of two it is a single Walsh function.',
+  },
+  {
     id: 'impulse',
     label: 'Impulse',
     dims: 1,
@@ -86,6 +94,7 @@ export const GENERATOR_IDS = [
   'noise',
   'chirp',
   'square',
+  'square-aligned',
   'impulse',
   'coherent-noise',
   'blob',

@@ -32,7 +32,7 @@ describe('generator catalogue', () => {
   it('lists every generator id exactly once, with its dimensionality', () => {
     expect(GENERATORS.map((g) => g.id).sort()).toEqual([...GENERATOR_IDS].sort());
     expect(generatorsFor(2).map((g) => g.id)).toEqual(['blob', 'checkerboard', 'noise2d']);
-    expect(generatorsFor(1)).toHaveLength(6);
+    expect(generatorsFor(1)).toHaveLength(7);
   });
 
   it('describes each generator in one plain sentence', () => {

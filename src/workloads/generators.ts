@@ -11,6 +11,7 @@ import {
   writeImpulse,
   writeNoise,
   writeSquare,
+  writeSquareAligned,
 } from './signals-1d';
 import { writeBlob, writeCheckerboard } from './signals-2d';
 import { checkWorkload, samplesPerSignal, WorkloadError, type WorkloadSpec } from './workload-spec';
@@ -31,6 +32,8 @@ function fill(spec: WorkloadSpec, index: number, out: Float64Array): void {
       return writeChirp(out, rng, spec.f0, spec.f1);
     case 'square':
       return writeSquare(out, rng, spec.f0);
+    case 'square-aligned':
+      return writeSquareAligned(out, rng, spec.f0);
     case 'impulse':
       return writeImpulse(out, rng);
     case 'coherent-noise':

@@ -5,7 +5,7 @@
  * "<label> must be <allowed>; got <value>".
  */
 import { z } from 'zod';
-import { isPowerOfTwo, MAX_1D_LOG2, MAX_2D_AXIS_LOG2 } from '../engine/validate';
+import { isPowerOfTwo, MAX_1D_LOG2, MAX_2D_AXIS_LOG2 } from '../engine';
 import { GENERATOR_IDS } from './generator-catalog';
 
 export interface Rule<T> {

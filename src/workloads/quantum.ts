@@ -4,13 +4,10 @@
  * React, so the playground and the tests build identical problems. Wavefunctions are
  * interleaved complex Float64Arrays.
  */
-import { waveNumberSquared } from '../engine/math/propagator';
-import type { Shape } from '../engine/types';
+import { rowsAndColumns, waveNumberSquared, type Shape } from '../engine';
 
 /** [ny, nx] with ny = 1 in 1D, so every function below is written once for both. */
-function dims2(shape: Shape): readonly [number, number] {
-  return shape.length === 1 ? [1, shape[0]] : shape;
-}
+const dims2 = rowsAndColumns;
 
 export function gridPositions(n: number, dx: number): Float64Array {
   const x = new Float64Array(n);

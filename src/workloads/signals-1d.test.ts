@@ -152,6 +152,25 @@ describe('square', () => {
   });
 });
 
+describe('square-aligned', () => {
+  it('starts high at sample 0 and flips every 1/(2·f0) samples, at one amplitude in [½, 1)', () => {
+    const x = generate({
+      ...BASE,
+      generator: 'square-aligned',
+      f0: 1 / 32,
+      shape: [256],
+      batch: 3,
+    });
+    for (let b = 0; b < 3; b++) {
+      const s = x.subarray(b * 256, (b + 1) * 256);
+      const a = s[0] ?? 0;
+      expect(a).toBeGreaterThanOrEqual(0.5);
+      expect(a).toBeLessThan(1);
+      for (let t = 0; t < 256; t++) expect(s[t]).toBe(Math.floor(t / 16) % 2 === 0 ? a : -a);
+    }
+  });
+});
+
 describe('impulse', () => {
   it('is a single 1 per signal, at positions covering every index', () => {
     const n = 16;

@@ -62,6 +62,19 @@ export function writeSquare(out: Float64Array, rng: Rng, f0: number): void {
   }
 }
 
+/**
+ * ±A square wave of frequency f0 that starts high at sample 0, A uniform in [½, 1). Starting on
+ * a sample boundary matters to the Walsh–Hadamard view: when the half period 1/(2·f0) is a power
+ * of two the wave is exactly one Walsh function, which no random start phase would keep.
+ */
+export function writeSquareAligned(out: Float64Array, rng: Rng, f0: number): void {
+  const amplitude = 0.5 + 0.5 * rng.next();
+  for (let t = 0; t < out.length; t++) {
+    const c = f0 * t;
+    out[t] = c - Math.floor(c) < 0.5 ? amplitude : -amplitude;
+  }
+}
+
 /** A single 1 at a uniformly drawn position. */
 export function writeImpulse(out: Float64Array, rng: Rng): void {
   out.fill(0);

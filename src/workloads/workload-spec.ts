@@ -2,7 +2,7 @@
  * What a generator is asked for, and the check that runs before any sample is made: a bad spec
  * throws one WorkloadError naming the field, instead of yielding NaN samples or a huge array.
  */
-import type { Shape } from '../engine/types';
+import type { Shape } from '../engine';
 import { dimsOf, type GeneratorId } from './generator-catalog';
 import { checkRule, MAX_TOTAL_SAMPLES, WORKLOAD_RULES, type Rule } from './param-rules';
 
