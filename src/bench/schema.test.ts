@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BenchRunSchema, parseBenchRun } from './schema';
+import { OPERATORS } from '../engine';
+import { BenchRunSchema, OPS, parseBenchRun } from './schema';
 import { sampleRun } from './testing/sample-run';
 
 describe('benchmark JSON', () => {
@@ -42,5 +43,19 @@ describe('benchmark JSON', () => {
   it('rejects non-JSON and other versions', () => {
     expect(() => parseBenchRun('{oops')).toThrow(/Not JSON/);
     expect(BenchRunSchema.safeParse({ ...sampleRun(), schemaVersion: 2 }).success).toBe(false);
+  });
+});
+
+describe('benchmark ops', () => {
+  // The schema stays free of engine imports (the CLI parses runs without loading WGSL), so this
+  // test is what keeps its list in step with the engine's operators.
+  it("name every engine operator by its id (the resolvent as 'resolvent-fused'/'-separate')", () => {
+    for (const id of Object.keys(OPERATORS)) {
+      if (id === 'resolvent') {
+        expect(OPS).toEqual(expect.arrayContaining(['resolvent-fused', 'resolvent-separate']));
+      } else {
+        expect(OPS, id).toContain(id);
+      }
+    }
   });
 });
