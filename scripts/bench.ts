@@ -10,10 +10,9 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import { formatRun } from '../src/bench/format-table';
 import type { BenchPageGlobals } from '../src/bench/headless/page-globals';
 import type { BenchProgress } from '../src/bench/runner';
-import { parseBenchRun, type BenchRun, type SuiteName } from '../src/bench/schema';
+import type { BenchRun, SuiteName } from '../src/bench/schema';
 import { createNodeFftPool } from './node-pool';
 
 interface Args {
@@ -107,7 +106,12 @@ async function runInNode(suite: SuiteName, vite: ViteDevServer): Promise<unknown
   }
 }
 
-async function runInChromium(suite: SuiteName, port: number): Promise<unknown> {
+async function runInChromium(
+  suite: SuiteName,
+  port: number,
+  vite: ViteDevServer,
+): Promise<unknown> {
+  await vite.listen();
   const { chromium } = await import('@playwright/test');
   const executablePath =
     process.env.CHROMIUM_PATH ??
@@ -161,19 +165,21 @@ async function main(): Promise<void> {
       : { host: '127.0.0.1', port, strictPort: true, hmr: false, ws: false },
     appType: args.node ? 'custom' : 'mpa',
   });
-  let raw: unknown;
+  let run: BenchRun;
   try {
-    if (args.node) raw = await runInNode(args.suite, vite);
-    else {
-      await vite.listen();
-      raw = await runInChromium(args.suite, port);
-    }
+    const raw = args.node
+      ? await runInNode(args.suite, vite)
+      : await runInChromium(args.suite, port, vite);
+    // The bench's modules reach the engine, whose WGSL only Vite's loader can import.
+    const mod = (await vite.ssrLoadModule(
+      '/src/bench/index.ts',
+    )) as typeof import('../src/bench/index');
+    // The result crosses a process or page boundary: check it against the schema.
+    run = mod.parseBenchRun(JSON.stringify(raw));
+    console.log(mod.formatRun(run));
   } finally {
     await vite.close();
   }
-  // The result crosses a process or page boundary: check it against the schema.
-  const run: BenchRun = parseBenchRun(JSON.stringify(raw));
-  console.log(formatRun(run));
   if (args.json) {
     writeFileSync(args.json, `${JSON.stringify(run, null, 2)}\n`);
     console.log(`JSON written to ${args.json}`);
