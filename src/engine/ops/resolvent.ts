@@ -118,26 +118,24 @@ function decode(out: GpuOutput, o: CheckedResolvent): Omit<ResolventResult, 'tim
   return { filtered: out.data, ...metricsFromSums(at, o, Float32Array, at(o.batch)) };
 }
 
-export const resolventOp: Operator<ResolventOptions, ResolventResult, CheckedResolventOp> = {
-  id: 'resolvent',
-  check,
-  reference: (data, o) => reference(data, o, true),
-  program: (data, o) => program(data, o, true),
-  decode: (out, o, timing) => ({ ...decode(out, o), timing }),
-  work: (o) => {
-    const n = signalLength(o.shape);
-    return { flops: o.batch * (2 * fftFlops(n) + 12 * n), bytes: 2 * o.batch * n * 8 };
-  },
-};
+/** The resolvent with its FFTs (`transform`), or its hook alone on spectra. */
+function resolventLike(
+  id: string,
+  transform: boolean,
+): Operator<ResolventOptions, ResolventResult, CheckedResolventOp> {
+  return {
+    id,
+    check,
+    reference: (data, o) => reference(data, o, transform),
+    program: (data, o) => program(data, o, transform),
+    decode: (out, o, timing) => ({ ...decode(out, o), timing }),
+    work: (o) => {
+      const n = signalLength(o.shape);
+      const ffts = transform ? 2 * fftFlops(n) : 0;
+      return { flops: o.batch * (ffts + 12 * n), bytes: 2 * o.batch * n * 8 };
+    },
+  };
+}
 
-export const reductionsOp: Operator<ResolventOptions, ResolventResult, CheckedResolventOp> = {
-  id: 'reductions',
-  check,
-  reference: (data, o) => reference(data, o, false),
-  program: (data, o) => program(data, o, false),
-  decode: (out, o, timing) => ({ ...decode(out, o), timing }),
-  work: (o) => {
-    const n = signalLength(o.shape);
-    return { flops: o.batch * 12 * n, bytes: 2 * o.batch * n * 8 };
-  },
-};
+export const resolventOp = resolventLike('resolvent', true);
+export const reductionsOp = resolventLike('reductions', false);
