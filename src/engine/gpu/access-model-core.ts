@@ -1,0 +1,147 @@
+/**
+ * The counters of the GPU-free memory access model (access-model.ts explains the model): per
+ * warp instruction, shared-memory wavefronts, global 32-byte sectors and twiddle 128-byte lines,
+ * summed per stage into rows, and the table the README prints.
+ */
+import type { Shape } from '../types';
+
+export const WARP = 32;
+const BANKS = 32;
+const SECTOR_VALUES = 32 / 8;
+const LINE_VALUES = 128 / 8;
+/** Signals in the modelled batch: enough to fill a warp with short transforms. */
+export const MODEL_SIGNALS = 256;
+
+export type AccessKind =
+  'global-read' | 'global-write' | 'shared-read' | 'shared-write' | 'twiddle';
+
+export interface AccessRow {
+  /** 'workgroup 4096', 'stages 64×64', … */
+  kernel: string;
+  /** 's2' for a one-pass kernel; 'p2 s1' when the transform takes several passes. */
+  stage: string;
+  /** Radix and ns of the stage. */
+  detail: string;
+  kind: AccessKind;
+  /** Warp instructions counted. */
+  instructions: number;
+  /** Values the active lanes moved (lanes × instructions). */
+  values: number;
+  /** Wavefronts, sectors or lines per value. */
+  unitsPerValue: number;
+  /** The least units per value these addresses could take (access-model.ts explains it). */
+  ideal: number;
+  /** Most units one warp instruction took. */
+  worst: number;
+}
+
+/** Distinct values of f over xs. */
+function distinct(xs: readonly number[], f: (x: number) => number = (x) => x): number {
+  return new Set(xs.map(f)).size;
+}
+
+/** Wavefronts of one workgroup-memory access of vec2f elements (one per active lane). */
+export function wavefronts(elements: readonly number[]): number {
+  const banks = new Map<number, Set<number>>();
+  for (const e of elements) {
+    for (const word of [2 * e, 2 * e + 1]) {
+      const set = banks.get(word % BANKS) ?? new Set<number>();
+      set.add(word);
+      banks.set(word % BANKS, set);
+    }
+  }
+  return Math.max(0, ...[...banks.values()].map((s) => s.size));
+}
+
+/** Distinct 32-byte sectors of one global access of vec2f elements. */
+export function sectors(elements: readonly number[]): number {
+  return distinct(elements, (e) => Math.floor(e / SECTOR_VALUES));
+}
+
+/** Distinct 128-byte lines of one twiddle-table read. */
+export function lines(elements: readonly number[]): number {
+  return distinct(elements, (e) => Math.floor(e / LINE_VALUES));
+}
+
+const COUNTERS: Record<AccessKind, { units: (e: readonly number[]) => number; per: number }> = {
+  'global-read': { units: sectors, per: SECTOR_VALUES },
+  'global-write': { units: sectors, per: SECTOR_VALUES },
+  'shared-read': { units: wavefronts, per: BANKS / 2 },
+  'shared-write': { units: wavefronts, per: BANKS / 2 },
+  twiddle: { units: lines, per: LINE_VALUES },
+};
+
+/** Sums the instructions of one stage per kind, in the order kinds first appear. */
+export class StageTally {
+  private readonly sums = new Map<
+    AccessKind,
+    { instructions: number; values: number; units: number; ideal: number; worst: number }
+  >();
+
+  /** One warp instruction: the element index of each active lane (null: inactive). */
+  add(kind: AccessKind, lanes: readonly (number | null)[]): void {
+    const elements = lanes.filter((e): e is number => e !== null);
+    if (elements.length === 0) return;
+    const { units, per } = COUNTERS[kind];
+    const u = units(elements);
+    const s = this.sums.get(kind) ?? { instructions: 0, values: 0, units: 0, ideal: 0, worst: 0 };
+    s.instructions += 1;
+    s.values += elements.length;
+    s.units += u;
+    s.ideal += Math.ceil(distinct(elements) / per);
+    s.worst = Math.max(s.worst, u);
+    this.sums.set(kind, s);
+  }
+
+  rows(kernel: string, stage: string, detail: string): AccessRow[] {
+    return [...this.sums].map(([kind, s]) => ({
+      kernel,
+      stage,
+      detail,
+      kind,
+      instructions: s.instructions,
+      values: s.values,
+      unitsPerValue: s.units / s.values,
+      ideal: s.ideal / s.values,
+      worst: s.worst,
+    }));
+  }
+}
+
+export function asShape(shape: number | Shape): Shape {
+  return typeof shape === 'number' ? [shape] : shape;
+}
+
+export function shapeLabel(shape: Shape): string {
+  return shape.join('×');
+}
+
+/** Whether a row takes more than the ideal (with a little slack for rounding). */
+export function isIdeal(row: AccessRow): boolean {
+  return row.unitsPerValue <= row.ideal + 1e-9;
+}
+
+/** A Markdown table of rows, for the README. */
+export function formatAccessTable(rows: readonly AccessRow[]): string {
+  const fmt = (x: number): string =>
+    Number.isInteger(x) ? String(x) : x.toFixed(4).replace(/0+$/, '');
+  const out = [
+    '| Kernel | Stage | Access | Units / value | Ideal | Worst instruction | Verdict |',
+    '| --- | --- | --- | ---: | ---: | ---: | --- |',
+  ];
+  const unit: Record<AccessKind, string> = {
+    'global-read': 'sectors',
+    'global-write': 'sectors',
+    'shared-read': 'wavefronts',
+    'shared-write': 'wavefronts',
+    twiddle: 'lines',
+  };
+  for (const r of rows) {
+    const ratio = r.unitsPerValue / r.ideal;
+    const verdict = isIdeal(r) ? 'ideal' : `${fmt(Math.round(ratio * 100) / 100)}× ideal`;
+    out.push(
+      `| ${r.kernel} | ${r.stage} (${r.detail}) | ${r.kind} | ${fmt(r.unitsPerValue)} | ${fmt(r.ideal)} | ${r.worst} ${unit[r.kind]} | ${verdict} |`,
+    );
+  }
+  return out.join('\n');
+}

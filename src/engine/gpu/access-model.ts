@@ -1,0 +1,230 @@
+/**
+ * A GPU-free model of the memory traffic of the generated FFT kernels (issue 10). It replays the
+ * index arithmetic of one warp, the 32 invocations with local_invocation_index 0–31 of
+ * workgroup 0, through every memory instruction of each stage, and counts:
+ *
+ * - 'shared-read' / 'shared-write' (workgroup-codegen.ts `sh[…]`): wavefronts. Each vec2f is two
+ *   4-byte words; word w sits in bank w mod 32. An instruction takes as many wavefronts as the
+ *   most distinct words that fall in one bank (a lane reading a word another lane reads is a
+ *   broadcast, free). Ideal: ⌈distinct words / 32⌉, i.e. 2 per 32 values, 1/16 a value.
+ * - 'global-read' / 'global-write' (`src[…]`, `dst[…]`): distinct 32-byte sectors. Ideal:
+ *   ⌈distinct values · 8 / 32⌉, i.e. 8 per 32 values, 1/4 a value.
+ * - 'twiddle' (`tw[…]`, `twN[…]`): distinct 128-byte lines. Ideal: ⌈distinct entries · 8 / 128⌉
+ *   (many lanes often share a twiddle: that broadcast counts once).
+ *
+ * Counts are per warp instruction and summed over a stage's instructions, then divided by the
+ * values the active lanes moved: units per value. A sector or line touched again by a later
+ * instruction is counted again (a cache may absorb it; the model does not say). Only the active
+ * lanes count: a kernel's guards (`live`, `inGroup`, `t < count`) are replayed too.
+ *
+ * The index formulas are those of workgroup-codegen.ts (`Emitter.read`, `write`, `outPosition`,
+ * the prologue with `transformFastest`) and stage-codegen.ts (lanes = 1); the geometry comes
+ * from the same pure planners the engine uses (fft-plan.ts, stage-schedule.ts).
+ */
+import type { Shape } from '../types';
+import {
+  asShape,
+  MODEL_SIGNALS,
+  shapeLabel,
+  StageTally,
+  WARP,
+  type AccessRow,
+} from './access-model-core';
+import {
+  FFT_WORKGROUP,
+  launchOf,
+  planFft,
+  stagePasses,
+  valuesPerThread,
+  type FftPass,
+} from './fft-plan';
+import { transformStages } from './stage-schedule';
+import { STAGE_WORKGROUP } from './stage-codegen';
+
+export {
+  formatAccessTable,
+  isIdeal,
+  lines,
+  MODEL_SIGNALS,
+  sectors,
+  wavefronts,
+  WARP,
+  type AccessKind,
+  type AccessRow,
+} from './access-model-core';
+
+/** Which warp of workgroup 0 to replay, over how many signals; 'stages' only: the inverse. */
+export interface ModelOptions {
+  /** Signals in the batch (default MODEL_SIGNALS). */
+  signals?: number;
+  /** Warp w is local invocations 32·w … 32·w + 31 (default 0). */
+  warp?: number;
+  inverse?: boolean;
+}
+
+/** The local invocation ids of warp `warp` of a workgroup of `size` invocations. */
+function warpLanes(warp: number, size: number): number[] {
+  if (!Number.isInteger(warp) || warp < 0 || (warp + 1) * WARP > size) {
+    throw new RangeError(`warp must be an integer in [0, ${size / WARP}); got ${warp}`);
+  }
+  return Array.from({ length: WARP }, (_, i) => warp * WARP + i);
+}
+
+/** One lane of a workgroup-codegen.ts pass: the prologue of `Emitter.shader`. */
+function workgroupLane(
+  pass: FftPass,
+  lid: number,
+  perGroup: number,
+  fastest: boolean,
+  count: number,
+) {
+  const threads = pass.n / valuesPerThread(pass.n);
+  const lt = fastest ? lid % perGroup : Math.floor(lid / threads);
+  const j = fastest ? Math.floor(lid / perGroup) : lid % threads;
+  const inGroup = lt < perGroup && j < threads;
+  const t = lt; // workgroup 0: firstT = 0
+  const live = inGroup && t < count;
+  const signal = Math.floor(t / pass.inner);
+  const within = t % pass.inner;
+  return {
+    j,
+    inGroup,
+    live,
+    within,
+    inBase: signal * pass.inSignal + within * pass.inInner,
+    outBase: signal * pass.outSignal + within * pass.outInner,
+    shBase: lt * pass.n,
+  };
+}
+
+/**
+ * The 'workgroup' kernels (`workgroupFftShader`) of an FFT of `shape` (a length, or [ny, nx]):
+ * every pass of `planFft`, launched over `signals` signals as `launchOf` launches it.
+ */
+export function workgroupAccessReport(
+  shape: number | Shape,
+  capacity: number,
+  { signals = MODEL_SIGNALS, warp = 0 }: ModelOptions = {},
+): AccessRow[] {
+  const sh = asShape(shape);
+  const { passes } = planFft(sh, capacity);
+  const rows: AccessRow[] = [];
+  passes.forEach((pass, p) => {
+    const { n } = pass;
+    const launch = launchOf(pass, signals, capacity);
+    const ls = warpLanes(warp, FFT_WORKGROUP).map((lid) =>
+      workgroupLane(pass, lid, launch.perGroup, launch.transformFastest, launch.count),
+    );
+    const perThread = valuesPerThread(n);
+    const threads = n / perThread;
+    const radices = stagePasses(n).map((s) => s.radix);
+    let ns = 1;
+    radices.forEach((radix, s) => {
+      const tally = new StageTally();
+      const step = n / (ns * radix);
+      const first = s === 0;
+      const last = s === radices.length - 1;
+      for (let q = 0; q < perThread / radix; q++) {
+        const b = (l: { j: number }): number => l.j + threads * q;
+        for (let r = 0; r < radix; r++) {
+          const e = (l: { j: number }): number => b(l) + (r * n) / radix;
+          if (first)
+            tally.add(
+              'global-read',
+              ls.map((l) => (l.live ? l.inBase + e(l) * pass.inElem : null)),
+            );
+          else
+            tally.add(
+              'shared-read',
+              ls.map((l) => (l.inGroup ? l.shBase + e(l) : null)),
+            );
+          // The twiddle load is unguarded: every lane makes it.
+          if (r > 0 && ns > 1)
+            tally.add(
+              'twiddle',
+              ls.map((l) => (b(l) % ns) * r * step),
+            );
+        }
+      }
+      for (let q = 0; q < perThread / radix; q++) {
+        for (let r = 0; r < radix; r++) {
+          const k = (l: { j: number }): number => {
+            const b = l.j + threads * q;
+            return Math.floor(b / ns) * ns * radix + (b % ns) + r * ns;
+          };
+          if (!last) {
+            tally.add(
+              'shared-write',
+              ls.map((l) => (l.inGroup ? l.shBase + k(l) : null)),
+            );
+            continue;
+          }
+          if (pass.twiddleN !== 0) {
+            tally.add(
+              'twiddle',
+              ls.map((l) => (l.live ? (l.within * k(l)) % pass.twiddleN : null)),
+            );
+          }
+          tally.add(
+            'global-write',
+            ls.map((l) => (l.live ? l.outBase + k(l) * pass.outElem : null)),
+          );
+        }
+      }
+      const stage = passes.length > 1 ? `p${p + 1} s${s + 1}` : `s${s + 1}`;
+      rows.push(...tally.rows(`workgroup ${shapeLabel(sh)}`, stage, `radix ${radix}, ns ${ns}`));
+      ns *= radix;
+    });
+  });
+  return rows;
+}
+
+/**
+ * The 'stages' kernels (stage-codegen.ts, lanes = 1) of a forward (or inverse) FFT of `shape`:
+ * one dispatch per entry of `transformStages`, a warp of workgroup 0 (of STAGE_WORKGROUP).
+ */
+export function stageAccessReport(
+  shape: number | Shape,
+  { signals = MODEL_SIGNALS, warp = 0, inverse = false }: ModelOptions = {},
+): AccessRow[] {
+  const sh = asShape(shape);
+  const rows: AccessRow[] = [];
+  transformStages(sh, inverse, 1).forEach((st, s) => {
+    const { axis, radix, ns } = st;
+    const { n } = axis;
+    const es = axis.elemStride;
+    const count = axis.inner * signals;
+    const perTransform = n / radix;
+    // Workgroup 0: the global invocation id is the local one.
+    const ls = warpLanes(warp, STAGE_WORKGROUP).map((id) => {
+      const t = Math.floor(id / perTransform);
+      const j = id % perTransform;
+      const base =
+        Math.floor(t / axis.inner) * axis.signalStride + (t % axis.inner) * axis.innerStride;
+      const k = j % ns;
+      const out = Math.floor(j / ns) * ns * radix + k;
+      return { live: t < count, base, j, kStep: k * (n / (ns * radix)), out0: out * es };
+    });
+    const tally = new StageTally();
+    const inStride = (n / radix) * es;
+    for (let m = 0; m < radix; m++) {
+      tally.add(
+        'global-read',
+        ls.map((l) => (l.live ? l.base + l.j * es + m * inStride : null)),
+      );
+      if (m > 0)
+        tally.add(
+          'twiddle',
+          ls.map((l) => (l.live ? m * l.kStep : null)),
+        );
+    }
+    for (let a = 0; a < radix; a++) {
+      tally.add(
+        'global-write',
+        ls.map((l) => (l.live ? l.base + l.out0 + a * ns * es : null)),
+      );
+    }
+    rows.push(...tally.rows(`stages ${shapeLabel(sh)}`, `s${s + 1}`, `radix ${radix}, ns ${ns}`));
+  });
+  return rows;
+}
