@@ -81,7 +81,8 @@ async function runInNode(suite: SuiteName, vite: ViteDevServer): Promise<unknown
   if (needsSoftwareVulkan()) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
-  const gpu = create([]);
+  // Dawn rounds timestamps to coarse steps unless its timestamp_quantization toggle is off.
+  const gpu = create(['disable-dawn-features=timestamp_quantization']);
   keepGpu = gpu;
   // TensorFlow.js's WebGPU backend looks for navigator.gpu; Node 20 has no navigator.
   if (!('navigator' in globalThis) || !globalThis.navigator) {
@@ -99,6 +100,7 @@ async function runInNode(suite: SuiteName, vite: ViteDevServer): Promise<unknown
     `Node.js ${process.version} (webgpu/Dawn)`,
     createNodeFftPool,
   );
+  owned.host.timestampQuantization = 'disabled';
   try {
     return await mod.runSuite(owned.host, suite, { onProgress: progressPrinter() });
   } finally {
@@ -120,6 +122,9 @@ async function runInChromium(
     ...(executablePath ? { executablePath } : {}),
     args: [
       '--enable-unsafe-webgpu',
+      // Unquantized timestamps; a browser that lacks either toggle ignores it.
+      '--enable-dawn-features=allow_unsafe_apis',
+      '--disable-dawn-features=timestamp_quantization',
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -147,7 +152,11 @@ async function runInChromium(
     await Promise.race([page.waitForFunction(done, null, { timeout: 0, polling: 500 }), crashed]);
     const error = await page.evaluate(() => window.__benchError ?? null);
     if (error) throw new Error(`benchmark page: ${error}`);
-    return await page.evaluate(() => window.__benchResult);
+    const result = await page.evaluate(() => window.__benchResult);
+    // The page cannot see the browser's flags: say here what was asked for above.
+    return typeof result === 'object' && result !== null
+      ? { ...result, timestampQuantization: 'disabled' }
+      : result;
   } finally {
     await browser.close();
   }

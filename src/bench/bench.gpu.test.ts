@@ -2,7 +2,8 @@
  * The benchmark end to end on real WebGPU (Dawn in Node; SwiftShader without a GPU): a tiny
  * suite runs, every result is checked against the float64 reference with its error recorded,
  * the copy reference (the engine's copy operator) copies exactly and the read-reduce reference
- * sums within its bound. Times are measured, never asserted.
+ * sums within its bound, and every GPU case has an efficiency from a copy timed in alternation
+ * with it. Times are measured, never asserted.
  */
 import { describe, expect, it } from 'vitest';
 import { nodeAdapter } from '../engine/testing/node-gpu';
@@ -65,6 +66,26 @@ describe('tiny suite', () => {
     }
     for (const p of run.crossovers.flatMap((x) => x.points))
       expect(p.maxRelError).toBeLessThan(1e-5);
+  });
+
+  it('timed a copy of the same bytes in alternation with every GPU case', () => {
+    if (!run) throw new Error('suite did not run');
+    const paired = run.cases.filter(
+      (c) => c.device === 'gpu' && c.op !== 'copy' && c.op !== 'read-reduce',
+    );
+    expect(paired.length).toBeGreaterThan(0);
+    for (const c of paired) {
+      const what = `${c.op} ${c.shape.join('x')}`;
+      expect(c.efficiency, what).toBeGreaterThan(0);
+      // Present (a number: the spans always pair up), unlike a case divided by a lone copy.
+      expect(c.efficiencySpread, what).toBeGreaterThanOrEqual(0);
+    }
+    // The standalone copy rows stay, as the table of the copy's bandwidth.
+    for (const c of run.cases.filter((x) => x.op === 'copy')) {
+      expect(c.efficiencySpread).toBeUndefined();
+    }
+    // This host did not ask Dawn to stop quantizing timestamps.
+    expect(run.timestampQuantization).toBe('default');
   });
 
   it('says why anything was skipped', () => {

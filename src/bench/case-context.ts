@@ -7,7 +7,7 @@ import type { FftWorkerPool } from './cpu/worker-pool';
 import type { Timed } from './measure';
 import type { References } from './reference';
 import type { AdapterFingerprint, CaseResult } from './schema';
-import type { BufferLimits, SuiteSpec } from './suite';
+import type { AdapterKind, BufferLimits, SuiteSpec } from './suite';
 
 export interface BenchHost {
   device: GPUDevice;
@@ -20,6 +20,8 @@ export interface BenchHost {
   userAgent: string;
   /** fft.js over workers, or null where workers are unavailable. */
   createPool: (() => FftWorkerPool) | null;
+  /** Whether the GPU was created with Dawn's timestamp quantization turned off (if known). */
+  timestampQuantization?: 'disabled' | 'default';
 }
 
 /** A measured case before the cross-case metrics are filled in. */
@@ -40,6 +42,11 @@ export type RawCase = Pick<
     variant?: CaseResult['variant'];
     /** Floating-point operations per operation, from the engine's operator (GFLOP/s). */
     flops?: number;
+    /**
+     * Copy time ÷ this time, from the engine's copy over the same bytes timed in spans
+     * alternating with this case's (the median of the per-pair ratios), with their spread.
+     */
+    paired?: { efficiency: number; spread: number | null };
   };
 
 export interface CaseContext {
@@ -57,6 +64,11 @@ export function bufferLimits(device: GPUDevice): BufferLimits {
     maxStorageBufferBindingSize: device.limits.maxStorageBufferBindingSize,
     maxBufferSize: device.limits.maxBufferSize,
   };
+}
+
+/** Hardware adapters get batches that reach memory (see `planBatch`); software keep theirs. */
+export function adapterKind(host: BenchHost): AdapterKind {
+  return host.adapter.software ? 'software' : 'hardware';
 }
 
 export function requireEngine(host: BenchHost): GpuEngine {

@@ -49,6 +49,54 @@ describe('cross-case metrics', () => {
   });
 });
 
+describe('efficiency from the copy paired with each case', () => {
+  it('takes the paired median and spread over a copy measured apart', () => {
+    const paired = rawCase({ op: 'fft', medianMs: 0.5, paired: { efficiency: 0.4, spread: 0.05 } });
+    const copy = rawCase({ op: 'copy', medianMs: 0.1, shape: [16384], batch: 1 });
+    const [c] = runOf(SOFTWARE_ADAPTER, [paired, copy]).cases;
+    // The standalone copy alone would give 0.1 / 0.5 = 0.2.
+    expect(c?.efficiency).toBe(0.4);
+    expect(c?.efficiencySpread).toBe(0.05);
+  });
+  it('falls back to the copy at the same bytes for a case without pairs, with no spread', () => {
+    const c = sampleRun().cases.find((x) => x.op === 'fft');
+    expect(c?.efficiency).toBeCloseTo(0.2, 12);
+    expect(c).not.toHaveProperty('efficiencySpread');
+  });
+  it('gives a CPU case no efficiency even if it carried pairs', () => {
+    const cpu = rawCase({ op: 'fftjs', medianMs: 5, paired: { efficiency: 1, spread: 0 } });
+    const [c] = runOf(SOFTWARE_ADAPTER, [cpu]).cases;
+    expect(c?.efficiency).toBeNull();
+    expect(c).not.toHaveProperty('efficiencySpread');
+  });
+});
+
+describe('speed-up over TensorFlow.js', () => {
+  const fft = rawCase({ op: 'fft', medianMs: 0.5 });
+  const tfjs = (maxRelError: number) =>
+    rawCase({ op: 'tfjs-fft', medianMs: 40, method: 'wall', maxRelError, tolerance: 3.5e-6 });
+
+  it('is computed when the peer passed verification (the tolerance itself passes)', () => {
+    const run = runOf(SOFTWARE_ADAPTER, [fft, tfjs(3.5e-6)]);
+    expect(run.cases[0]?.speedupVsTfjs).toBeCloseTo(80, 12);
+    expect(run.cases[0]).not.toHaveProperty('note');
+  });
+  it('is withheld, with a note naming the error, when the peer failed verification', () => {
+    for (const err of [0.02, Number.NaN]) {
+      const run = runOf(SOFTWARE_ADAPTER, [{ ...fft, note: 'variant forced: stages' }, tfjs(err)]);
+      const c = run.cases[0];
+      expect(c?.speedupVsTfjs).toBeNull();
+      expect(c?.note).toBe(
+        `variant forced: stages; peer failed accuracy: ${err.toExponential(2)} ` +
+          '(tolerance 3.50e-6)',
+      );
+      expect(run.targets.tfjsSpeedupAt1024).toBeNull();
+      // The peer's own row is kept as measured.
+      expect(run.cases[1]?.maxRelError).toBe(err);
+    }
+  });
+});
+
 describe('efficiency targets', () => {
   // withCopies puts a 1 ms copy at every byte count: a case of 1 / e ms has efficiency e.
   const fft = (n: number, e: number, variant: CaseResult['variant'], batch = 4): RawCase =>

@@ -1,7 +1,9 @@
 /**
  * Cross-case metrics: each case's throughput figures, its efficiency against the copy kernel
- * at the same bytes, its speed-ups over fft.js and TensorFlow.js at the same shape and batch,
- * and the reported targets.
+ * at the same bytes (from the copy spans paired with the case's own where it has them, else
+ * from the copy reference measured apart), its speed-ups over fft.js and TensorFlow.js at the
+ * same shape and batch (over TensorFlow.js only where its result passed verification), and the
+ * reported targets.
  */
 import { workgroupCapacity } from '../engine';
 import { coefficientOfVariation, median } from './stats';
@@ -47,6 +49,8 @@ export function finalizeRun(
     const single = fftjs.get(key(c));
     const peer = tfjs.get(key(c));
     const isFft = FFT_OPS.has(c.op);
+    const vsTfjs = c.op === 'fft' ? tfjsComparison(peer, c.medianMs) : { speedup: null };
+    const note = [c.note, vsTfjs.note].filter((n) => n !== undefined).join('; ');
     return {
       op: c.op,
       device: c.device,
@@ -66,19 +70,26 @@ export function finalizeRun(
           : null,
       gbps: gbps(c.bytes, c.medianMs),
       efficiency:
-        c.device === 'gpu' && copyMs !== undefined ? efficiency(copyMs, c.medianMs) : null,
+        c.device !== 'gpu'
+          ? null
+          : c.paired
+            ? c.paired.efficiency
+            : copyMs !== undefined
+              ? efficiency(copyMs, c.medianMs)
+              : null,
+      ...(c.device === 'gpu' && c.paired ? { efficiencySpread: c.paired.spread } : {}),
       dispatches: c.dispatches,
       speedupVsFftjs:
         single && c.op !== 'fftjs' && (c.op === 'fft' || c.op === 'fftjs-workers')
           ? speedup(single.medianMs, c.medianMs)
           : null,
-      speedupVsTfjs: peer && c.op === 'fft' ? speedup(peer.medianMs, c.medianMs) : null,
+      speedupVsTfjs: vsTfjs.speedup,
       maxRelError: c.maxRelError,
       tolerance: c.tolerance,
       verifiedSignals: c.verifiedSignals,
       software: adapter.software,
       ...(c.variant !== undefined ? { variant: c.variant } : {}),
-      ...(c.note !== undefined ? { note: c.note } : {}),
+      ...(note !== '' ? { note } : {}),
     };
   });
 
@@ -109,6 +120,27 @@ export function finalizeRun(
       efficiency: efficiencyTargets(adapter, cases),
     },
   };
+}
+
+/**
+ * TensorFlow.js time ÷ this FFT's time, when the peer ran at the same shape and batch and its
+ * result passed verification: a wrong answer is no baseline, however fast it came. A peer that
+ * failed gives no ratio and a note with its error.
+ */
+function tfjsComparison(
+  peer: RawCase | undefined,
+  ms: number,
+): { speedup: number | null; note?: string } {
+  if (!peer) return { speedup: null };
+  if (!(peer.maxRelError <= peer.tolerance)) {
+    return {
+      speedup: null,
+      note:
+        `peer failed accuracy: ${peer.maxRelError.toExponential(2)} ` +
+        `(tolerance ${peer.tolerance.toExponential(2)})`,
+    };
+  }
+  return { speedup: speedup(peer.medianMs, ms) };
 }
 
 /**

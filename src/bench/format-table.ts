@@ -130,7 +130,9 @@ export function formatRun(run: BenchRun): string {
     );
   }
   out.push(
-    `Runtime: ${run.runtime}; suite: ${run.suite}; GPU timing: ${run.timingMethod}; date: ${run.date}`,
+    `Runtime: ${run.runtime}; suite: ${run.suite}; GPU timing: ${run.timingMethod}` +
+      `${run.timestampQuantization === 'disabled' ? ' (timestamp quantization off requested)' : ''}` +
+      `; date: ${run.date}`,
   );
   out.push('');
   out.push(table(TABLE_COLUMNS, run.cases.map(caseRow)));

@@ -1,9 +1,10 @@
 /**
  * The GPU cases: this project's FFT and resolvent pipeline through the engine's prepare(), the
  * TensorFlow.js peer on the same device, and the engine's copy and read-reduce operators as
- * the bandwidth references.
+ * the bandwidth references. Each case is timed in spans alternating with the engine's copy over
+ * its bytes (copy-pair.ts): its efficiency is the median of those per-pair ratios.
  */
-import { bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
+import { adapterKind, bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
 import {
   createCpuEngine,
   OPERATORS,
@@ -11,10 +12,11 @@ import {
   type PreparedOp,
   type ResolventResult,
 } from '../engine';
-import { measure, measurePair, type Timed } from './measure';
+import { measure, measureAlternating, measurePair, type Timed } from './measure';
+import { pairedEfficiency, withPairedCopy } from './copy-pair';
 import { complexPassBytes, signalPoints } from './metrics';
 import { fftError, inputFor, reductionsCheck, resolventError } from './reference';
-import { chooseBatch, referenceSignals, type BenchShape } from './suite';
+import { batchCapNote, chooseBatch, planBatch, referenceSignals, type BenchShape } from './suite';
 import { createTfjsFft, tfjsUnavailableReason } from './tfjs-runner';
 import { fftTolerance, maxRelError, resolventTolerance, sumTolerance } from './verify';
 import { uniformSigned } from '../workloads/rng';
@@ -29,6 +31,18 @@ export async function fftCase(
   const engine = requireEngine(ctx.host);
   const input = inputFor(shape, batch);
   const check = await ctx.refs.fft(shape, batch, input);
+  const points = signalPoints(shape);
+  const plan = planBatch(
+    points,
+    ctx.spec.targetBytes,
+    bufferLimits(ctx.host.device),
+    adapterKind(ctx.host),
+  );
+  const notes = [
+    variant ? `variant forced: ${variant}` : undefined,
+    batchCapNote(plan, batch, points),
+  ];
+  const note = notes.filter((n) => n !== undefined).join('; ');
   await scoped(ctx.host.device, `fft ${shape.join('×')}`, input.byteLength, async () => {
     const op = await engine.prepare('fft', input, {
       shape,
@@ -36,7 +50,9 @@ export async function fftCase(
       ...(variant ? { variant } : {}),
     });
     try {
-      const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
+      const [timed, copy] = await withPairedCopy(ctx, op.bytes, (c) =>
+        measurePair((r) => op.run(r), c, ctx.spec, ctx.signal),
+      );
       const out = await op.read();
       ctx.copyBytes.add(op.bytes);
       ctx.record({
@@ -47,11 +63,12 @@ export async function fftCase(
         bytes: op.bytes,
         dispatches: op.dispatches,
         variant: op.variant,
-        ...(variant ? { note: `variant forced: ${variant}` } : {}),
+        ...(note !== '' ? { note } : {}),
         maxRelError: fftError(out.data, shape, check),
         tolerance: fftTolerance(signalPoints(shape)),
         verifiedSignals: check.indices.length,
         ...timed,
+        paired: pairedEfficiency(copy, timed),
       });
     } finally {
       op.destroy();
@@ -83,6 +100,7 @@ async function recordResolvent(
   setup: Awaited<ReturnType<typeof resolventSetup>>,
   op: PreparedOp<ResolventResult>,
   timed: Timed,
+  copy: Timed,
 ): Promise<void> {
   const out = await op.read();
   ctx.copyBytes.add(op.bytes);
@@ -98,6 +116,7 @@ async function recordResolvent(
     tolerance: resolventTolerance(signalPoints(shape)),
     verifiedSignals: setup.check.indices.length,
     ...timed,
+    paired: pairedEfficiency(copy, timed),
   });
 }
 
@@ -116,9 +135,12 @@ export async function resolventPairCase(ctx: CaseContext, shape: BenchShape): Pr
       const separate = await engine.prepare('resolvent', setup.input, { ...options, fused: false });
       try {
         const run = (op: PreparedOp<ResolventResult>) => (r: number) => op.run(r);
-        const [tf, ts] = await measurePair(run(fused), run(separate), ctx.spec, ctx.signal);
-        await recordResolvent(ctx, 'resolvent-fused', shape, setup, fused, tf);
-        await recordResolvent(ctx, 'resolvent-separate', shape, setup, separate, ts);
+        // Both move the same bytes: one copy, timed in alternation with both.
+        const [tf, ts, copy] = (await withPairedCopy(ctx, fused.bytes, (c) =>
+          measureAlternating([run(fused), run(separate), c], ctx.spec, ctx.signal),
+        )) as [Timed, Timed, Timed];
+        await recordResolvent(ctx, 'resolvent-fused', shape, setup, fused, tf, copy);
+        await recordResolvent(ctx, 'resolvent-separate', shape, setup, separate, ts, copy);
       } finally {
         separate.destroy();
       }
@@ -136,8 +158,10 @@ export async function reductionsCase(ctx: CaseContext, shape: BenchShape): Promi
   await scoped(ctx.host.device, what, setup.input.byteLength, async () => {
     const op = await engine.prepare('reductions', setup.input, { shape, batch: setup.batch });
     try {
-      const timed = await measure((r) => op.run(r), ctx.spec, ctx.signal);
-      await recordResolvent(ctx, 'reductions', shape, setup, op, timed);
+      const [timed, copy] = await withPairedCopy(ctx, op.bytes, (c) =>
+        measurePair((r) => op.run(r), c, ctx.spec, ctx.signal),
+      );
+      await recordResolvent(ctx, 'reductions', shape, setup, op, timed, copy);
     } finally {
       op.destroy();
     }
@@ -154,9 +178,11 @@ export async function tfjsCase(ctx: CaseContext, n: number, batch: number): Prom
   await scoped(host.device, `tfjs-fft ${n}`, input.byteLength, async () => {
     const peer = await createTfjsFft(host.device, host.adapterInfo, input, n, batch);
     try {
-      const timed = await measure((r) => peer.run(r), ctx.spec, ctx.signal);
-      const out = await peer.read();
       const bytes = complexPassBytes(shape, batch);
+      const [timed, copy] = await withPairedCopy(ctx, bytes, (c) =>
+        measurePair((r) => peer.run(r), c, ctx.spec, ctx.signal),
+      );
+      const out = await peer.read();
       ctx.copyBytes.add(bytes);
       ctx.record({
         op: 'tfjs-fft',
@@ -169,6 +195,7 @@ export async function tfjsCase(ctx: CaseContext, n: number, batch: number): Prom
         tolerance: fftTolerance(n),
         verifiedSignals: check.indices.length,
         ...timed,
+        paired: pairedEfficiency(copy, timed),
         note: 'TensorFlow.js tf.spectral.fft, WebGPU backend on the same device',
       });
     } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measure, measurePair, type SpanTime } from './measure';
+import { measure, measureAlternating, measurePair, type SpanTime } from './measure';
 
 /** An operation of `opMs` read through a clock that rounds down to `quantumMs`. */
 function coarseClock(opMs: number, quantumMs: number) {
@@ -62,5 +62,30 @@ describe('measurePair', () => {
     const ratios = b.spansMs.map((ms, i) => ms / (a.spansMs[i] as number));
     for (const r of ratios) expect(Math.abs(r - 1.5)).toBeLessThan(0.2);
     expect(b.spansMs[3]).toBeGreaterThan(b.spansMs[0] as number);
+  });
+});
+
+describe('measureAlternating', () => {
+  it('runs three operations forward then backward, each span paired across all', async () => {
+    const order: string[] = [];
+    let load = 1;
+    const op =
+      (name: string, ms: number) =>
+      (repeats: number): Promise<SpanTime> => {
+        order.push(name);
+        load *= 1.05;
+        return Promise.resolve({ ms: ms * repeats * load, method: 'timestamp' });
+      };
+    const timed = await measureAlternating([op('a', 2), op('b', 3), op('c', 1)], {
+      ...spec,
+      spans: 3,
+    });
+    expect(order.slice(6)).toEqual(['a', 'b', 'c', 'c', 'b', 'a', 'a', 'b', 'c']);
+    expect(timed.map((t) => t.spansMs.length)).toEqual([3, 3, 3]);
+    const [, b, c] = timed;
+    // Copy-like c against b, pair by pair: near 1/3 despite the drift.
+    for (const [i, ms] of (c?.spansMs ?? []).entries()) {
+      expect(Math.abs(ms / (b?.spansMs[i] as number) - 1 / 3)).toBeLessThan(0.05);
+    }
   });
 });

@@ -94,9 +94,10 @@ export async function measure(run: Run, spec: MeasureSpec, signal?: AbortSignal)
 }
 
 /**
- * Two operations whose ratio is the point (fused against separate passes): their spans
- * alternate, A B, B A, A B…, so a change in the machine's load between spans reaches both
- * alike, and span i of A pairs with span i of B. Both get the same number of spans.
+ * Two operations whose ratio is the point (fused against separate passes, a case against the
+ * copy of its bytes): their spans alternate, A B, B A, A B…, so a change in the machine's load
+ * between spans reaches both alike, and span i of A pairs with span i of B. Both get the same
+ * number of spans.
  */
 export async function measurePair(
   a: Run,
@@ -104,24 +105,35 @@ export async function measurePair(
   spec: MeasureSpec,
   signal?: AbortSignal,
 ): Promise<[Timed, Timed]> {
-  const ca = await calibrate(a, spec, signal);
-  const cb = await calibrate(b, spec, signal);
+  const [ta, tb] = await measureAlternating([a, b], spec, signal);
+  return [ta as Timed, tb as Timed];
+}
+
+/**
+ * Any number of operations timed in alternation: span s runs them in order when s is even and
+ * in reverse when it is odd (A B C, C B A, …), so span i of each pairs with span i of every
+ * other. Each is calibrated on its own; all get the same number of spans.
+ */
+export async function measureAlternating(
+  runs: readonly Run[],
+  spec: MeasureSpec,
+  signal?: AbortSignal,
+): Promise<Timed[]> {
+  const calibrated: Calibrated[] = [];
+  for (const run of runs) calibrated.push(await calibrate(run, spec, signal));
   const spans = Math.min(
-    chooseSpans(ca.spanMs, spec.spans, spec.caseBudgetMs),
-    chooseSpans(cb.spanMs, spec.spans, spec.caseBudgetMs),
+    ...calibrated.map((c) => chooseSpans(c.spanMs, spec.spans, spec.caseBudgetMs)),
   );
-  const sa: number[] = [];
-  const sb: number[] = [];
+  const spansMs: number[][] = runs.map(() => []);
+  const order = runs.map((_, i) => i);
   for (let s = 0; s < spans; s++) {
-    if (s % 2 === 0) {
-      sa.push(await span(a, ca, signal));
-      sb.push(await span(b, cb, signal));
-    } else {
-      sb.push(await span(b, cb, signal));
-      sa.push(await span(a, ca, signal));
+    for (const i of s % 2 === 0 ? order : [...order].reverse()) {
+      (spansMs[i] as number[]).push(
+        await span(runs[i] as Run, calibrated[i] as Calibrated, signal),
+      );
     }
   }
-  return [summarize(ca, sa), summarize(cb, sb)];
+  return calibrated.map((c, i) => summarize(c, spansMs[i] as number[]));
 }
 
 /** Wall-clock span of synchronous CPU work. */

@@ -14,10 +14,11 @@ import {
   type InputArray,
   type Shape,
 } from '../engine';
-import { bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
-import { measure } from './measure';
+import { adapterKind, bufferLimits, requireEngine, scoped, type CaseContext } from './case-context';
+import { pairedEfficiency, withPairedCopy } from './copy-pair';
+import { measurePair } from './measure';
 import { pickSignals } from './reference';
-import { chooseBatch, verifiedSignalIndices, type BenchShape } from './suite';
+import { batchCapNote, planBatch, verifiedSignalIndices, type BenchShape } from './suite';
 import { fftTolerance, maxRelError } from './verify';
 import { uniformSigned } from '../workloads/rng';
 
@@ -77,11 +78,15 @@ export async function operatorCase(
   const engine = requireEngine(ctx.host);
   const n = signalLength(shape);
   // Real WHT signals are half the bytes of complex ones: twice as many fill the same target.
-  const batch = chooseBatch(
-    id === 'wht' ? n / 2 : n,
+  const points = id === 'wht' ? n / 2 : n;
+  const plan = planBatch(
+    points,
     ctx.spec.targetBytes,
     bufferLimits(ctx.host.device),
+    adapterKind(ctx.host),
   );
+  const { batch } = plan;
+  const note = batchCapNote(plan, batch, points);
   const setup = setupFor(id, shape, batch);
   const op = OPERATORS[id];
   const indices = verifiedSignalIndices(batch, n, ctx.spec.verifyPoints);
@@ -90,7 +95,9 @@ export async function operatorCase(
   await scoped(ctx.host.device, `${id} ${shape.join('×')}`, setup.input.byteLength, async () => {
     const prepared = await engine.prepare(op, setup.input, setup.options(batch) as never);
     try {
-      const timed = await measure((r) => prepared.run(r), ctx.spec, ctx.signal);
+      const [timed, copy] = await withPairedCopy(ctx, prepared.bytes, (c) =>
+        measurePair((r) => prepared.run(r), c, ctx.spec, ctx.signal),
+      );
       const out = (await prepared.read()) as { data: ArrayLike<number> };
       ctx.copyBytes.add(prepared.bytes);
       ctx.record({
@@ -109,6 +116,8 @@ export async function operatorCase(
         tolerance: setup.tolerance,
         verifiedSignals: indices.length,
         ...timed,
+        paired: pairedEfficiency(copy, timed),
+        ...(note !== undefined ? { note } : {}),
       });
     } finally {
       prepared.destroy();

@@ -3,7 +3,13 @@
  * each result against the float64 reference, then derives the cross-case metrics (efficiency,
  * speed-ups, crossover, targets). React-free; the app, the CLI page and Node call it alike.
  */
-import { bufferLimits, type BenchHost, type CaseContext, type RawCase } from './case-context';
+import {
+  adapterKind,
+  bufferLimits,
+  type BenchHost,
+  type CaseContext,
+  type RawCase,
+} from './case-context';
 import { fftjsCase, fftjsWorkersCase } from './cpu-cases';
 import { crossoverCase } from './crossover';
 import { finalizeRun } from './finalize';
@@ -51,6 +57,7 @@ export async function runSuite(
   const started = performance.now();
   const date = new Date().toISOString();
   const limits = bufferLimits(host.device);
+  const kind = adapterKind(host);
   const raw: RawCase[] = [];
   const skipped: Skipped[] = [];
   const crossovers: Crossover[] = [];
@@ -78,7 +85,7 @@ export async function runSuite(
     ...spec.fft2d.map((n) => [n, n] as const),
   ];
   for (const shape of fftShapes) {
-    const batch = chooseBatch(signalPoints(shape), spec.targetBytes, limits);
+    const batch = chooseBatch(signalPoints(shape), spec.targetBytes, limits, kind);
     const name = `${shape.join('×')} ×${batch}`;
     add(`FFT ${name}`, () => fftCase(ctx, shape, batch));
     add(`fft.js ${name}`, () => fftjsCase(ctx, shape, batch));
@@ -102,14 +109,15 @@ export async function runSuite(
   }
   // The planner's evidence: the same FFT in each kernel variant, side by side.
   for (const shape of spec.planner) {
-    const batch = chooseBatch(signalPoints(shape), spec.targetBytes, limits);
+    const batch = chooseBatch(signalPoints(shape), spec.targetBytes, limits, kind);
     for (const variant of host.engine?.variants ?? FFT_VARIANTS) {
       add(`FFT ${shape.join('×')} ×${batch} [${variant}]`, () =>
         fftCase(ctx, shape, batch, variant),
       );
     }
   }
-  // The copy reference runs after the cases, at every byte count they moved.
+  // Each case's efficiency comes from the copy paired with it. The copy reference still runs
+  // after the cases, at every byte count they moved: a table of the copy's bandwidth.
   add('copy reference', async () => {
     for (const bytes of [...ctx.copyBytes].sort((a, b) => a - b)) {
       signal?.throwIfAborted();
@@ -147,6 +155,7 @@ export async function runSuite(
     userAgent: host.userAgent,
     adapter: host.adapter,
     timingMethod: runTimingMethod(cases),
+    timestampQuantization: host.timestampQuantization ?? 'default',
     cases,
     crossovers,
     skipped,

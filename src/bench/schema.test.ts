@@ -40,6 +40,17 @@ describe('benchmark JSON', () => {
     expect(parsed.targets).not.toHaveProperty('efficiency');
     expect(parsed).toEqual(older);
   });
+  it('parses a run saved before paired copies and the timestamp quantization field', () => {
+    const older = sampleRun();
+    delete older.timestampQuantization;
+    for (const c of older.cases) delete c.efficiencySpread;
+    expect(parseBenchRun(JSON.stringify(older))).toEqual(older);
+    const newer = { ...sampleRun(), timestampQuantization: 'disabled' as const };
+    expect(parseBenchRun(JSON.stringify(newer)).timestampQuantization).toBe('disabled');
+    expect(() =>
+      parseBenchRun(JSON.stringify({ ...sampleRun(), timestampQuantization: 'off' })),
+    ).toThrow(/timestampQuantization/);
+  });
   it('rejects non-JSON and other versions', () => {
     expect(() => parseBenchRun('{oops')).toThrow(/Not JSON/);
     expect(BenchRunSchema.safeParse({ ...sampleRun(), schemaVersion: 2 }).success).toBe(false);

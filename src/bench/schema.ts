@@ -63,8 +63,17 @@ export const CaseResultSchema = z.object({
   signalsPerSec: positive,
   gflops: z.number().nonnegative().nullable(),
   gbps: z.number().nonnegative(),
-  /** Copy time for the same bytes ÷ this time (GPU cases with a copy measured at those bytes). */
+  /**
+   * Copy time for the same bytes ÷ this time (GPU cases). Runs that have `efficiencySpread`
+   * timed the engine's copy over the case's bytes in spans alternating with the case's own, and
+   * this is the median of the per-pair ratios; older runs divided by a copy measured apart.
+   */
   efficiency: z.number().nonnegative().nullable(),
+  /**
+   * Coefficient of variation of the per-pair ratios behind `efficiency` (optional: absent in
+   * runs saved before the copy was paired with each case, and for unpaired cases).
+   */
+  efficiencySpread: z.number().nonnegative().nullable().optional(),
   dispatches: count.nullable(),
   speedupVsFftjs: z.number().positive().nullable(),
   speedupVsTfjs: z.number().positive().nullable(),
@@ -171,6 +180,12 @@ export const BenchRunSchema = z.object({
   adapter: AdapterFingerprintSchema,
   /** The GPU timing method of this run: 'timestamp' when every GPU case used timestamps. */
   timingMethod: z.enum(['timestamp', 'wall', 'mixed']),
+  /**
+   * Whether the run asked the browser or Dawn to turn off its timestamp quantization (the
+   * `timestamp_quantization` toggle): 'disabled' when it did, 'default' when it did not.
+   * Optional: older runs lack it. Asking is not a guarantee that it was honored.
+   */
+  timestampQuantization: z.enum(['disabled', 'default']).optional(),
   cases: z.array(CaseResultSchema),
   crossovers: z.array(CrossoverSchema),
   skipped: z.array(SkippedSchema),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  batchCapNote,
   chooseBatch,
+  HARDWARE_MIN_BYTES,
+  planBatch,
   chooseRepeats,
   chooseSpans,
   chooseTfjsBatch,
@@ -28,6 +31,40 @@ describe('suite sizing', () => {
   it('batch is bounded by the storage binding limit', () => {
     const small = { maxStorageBufferBindingSize: 2 ** 20, maxBufferSize: 2 ** 30 };
     expect(chooseBatch(1024, 2 ** 30, small)).toBe(2 ** 20 / (1024 * 8));
+  });
+  it('a hardware adapter moves at least 512 MiB per operation; a software one keeps the target', () => {
+    const huge = { maxStorageBufferBindingSize: 2 ** 32, maxBufferSize: 2 ** 32 };
+    expect(HARDWARE_MIN_BYTES).toBe(512 * 2 ** 20);
+    // 2·N·8 bytes per signal: 2^20 points move 16 MiB, so 32 signals move 512 MiB.
+    expect(chooseBatch(2 ** 20, 4 * 2 ** 20, huge, 'hardware')).toBe(32);
+    expect(chooseBatch(2 ** 20, 4 * 2 ** 20, huge, 'software')).toBe(1);
+    expect(chooseBatch(2 ** 20, 4 * 2 ** 20, huge)).toBe(1);
+    expect(chooseBatch(1024, 4 * 2 ** 20, huge, 'hardware')).toBe(32 * 1024);
+    // A suite target above the floor stays.
+    expect(chooseBatch(1024, 2 ** 30, huge, 'hardware')).toBe(2 ** 16);
+    expect(planBatch(1024, 4 * 2 ** 20, huge, 'hardware')).toEqual({
+      batch: 32 * 1024,
+      targetBytes: 512 * 2 ** 20,
+      capped: false,
+    });
+  });
+  it('a hardware batch is capped at one storage binding, and the case says so', () => {
+    // 128 MiB binding: 128 MiB of input, 256 MiB moved per operation.
+    const binding = { maxStorageBufferBindingSize: 2 ** 27, maxBufferSize: 2 ** 30 };
+    const plan = planBatch(1024, 4 * 2 ** 20, binding, 'hardware');
+    expect(plan).toEqual({ batch: 2 ** 14, targetBytes: 512 * 2 ** 20, capped: true });
+    expect(batchCapNote(plan, plan.batch, 1024)).toBe(
+      'batch capped at one storage binding: 256 MiB per operation, not 512',
+    );
+    // Another batch (TensorFlow.js's smaller one) is not the capped plan: no note.
+    expect(batchCapNote(plan, 16, 1024)).toBeUndefined();
+    // maxBufferSize bounds as well.
+    const buffer = { maxStorageBufferBindingSize: 2 ** 30, maxBufferSize: 2 ** 26 };
+    expect(chooseBatch(1024, 4 * 2 ** 20, buffer, 'hardware')).toBe(2 ** 13);
+    // The tiny suite on software: today's sizes, never capped.
+    const soft = planBatch(1024, SUITES.tiny.targetBytes, binding, 'software');
+    expect(soft).toMatchObject({ batch: 16, capped: false });
+    expect(batchCapNote(soft, soft.batch, 1024)).toBeUndefined();
   });
   it('TensorFlow.js batch is capped by its O(N²) work', () => {
     expect(chooseTfjsBatch(1024, 256, 2 ** 24)).toBe(16);

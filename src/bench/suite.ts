@@ -103,17 +103,66 @@ export interface BufferLimits {
   maxBufferSize: number;
 }
 
+/** Whether the adapter is a software rasterizer (CPU emulation) or a GPU. */
+export type AdapterKind = 'software' | 'hardware';
+
 /**
- * Signals per operation: enough to move `targetBytes` (2·N·8 bytes per complex signal), at
- * least one, and no more than one storage binding of complex float32 holds.
+ * Bytes one operation moves at least on a hardware adapter, whatever the suite's target: past
+ * every cache level, so that its time is the memory's and the copy it is compared with is too.
+ * A software adapter keeps the suite's target (its memory is the CPU's, and time is short).
  */
-export function chooseBatch(points: number, targetBytes: number, limits: BufferLimits): number {
+export const HARDWARE_MIN_BYTES = 512 * 2 ** 20;
+
+export interface BatchPlan {
+  batch: number;
+  /** Bytes per operation the batch was chosen for. */
+  targetBytes: number;
+  /** One storage binding could not hold the batch that moves `targetBytes`: it holds this one. */
+  capped: boolean;
+}
+
+/**
+ * Signals per operation: enough to move the target bytes (2·N·8 bytes per complex signal;
+ * at least `HARDWARE_MIN_BYTES` on a hardware adapter), at least one, and no more than one
+ * storage binding of complex float32 holds (the engine's prepare() takes no more).
+ */
+export function planBatch(
+  points: number,
+  targetBytes: number,
+  limits: BufferLimits,
+  adapter: AdapterKind = 'software',
+): BatchPlan {
+  const target = adapter === 'hardware' ? Math.max(targetBytes, HARDWARE_MIN_BYTES) : targetBytes;
   const signalBytes = points * 8;
-  const byTarget = Math.floor(targetBytes / (2 * signalBytes));
+  const byTarget = Math.floor(target / (2 * signalBytes));
   const byLimit = Math.floor(
     Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize) / signalBytes,
   );
-  return Math.max(1, Math.min(byTarget, byLimit));
+  return {
+    batch: Math.max(1, Math.min(byTarget, byLimit)),
+    targetBytes: target,
+    capped: byLimit < byTarget,
+  };
+}
+
+/** The batch of `planBatch`. */
+export function chooseBatch(
+  points: number,
+  targetBytes: number,
+  limits: BufferLimits,
+  adapter: AdapterKind = 'software',
+): number {
+  return planBatch(points, targetBytes, limits, adapter).batch;
+}
+
+/** The note of a case whose batch is the plan's and was capped by one storage binding. */
+export function batchCapNote(plan: BatchPlan, batch: number, points: number): string | undefined {
+  if (!plan.capped || plan.batch !== batch) return undefined;
+  const mib = (b: number): string => String(Math.round(b / 2 ** 20));
+  return (
+    `batch capped at one storage binding: ${mib(2 * batch * points * 8)} MiB per operation, ` +
+    `not ${mib(plan.targetBytes)}`
+  );
 }
 
 /**
