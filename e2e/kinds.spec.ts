@@ -17,10 +17,17 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-1440.png` });
   await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, 'horizontal overflow at 390 px').toBeLessThanOrEqual(0);
+  // The charts follow the new width through a ResizeObserver, a frame or two later: wait for the
+  // layout to settle, then there must be nothing to scroll sideways.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      { message: 'horizontal overflow at 390 px', timeout: 5_000 },
+    )
+    .toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-390.png` });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-390-full.png`, fullPage: true });
 }
