@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCpuEngine, GpuLimitError, type Engine } from '../engine';
 import { DEFAULT_CONFIG, type PlaygroundConfig } from '../io/config';
-import type { EngineSession } from './engine-session';
-import { startRunLoop } from './run-loop';
 import { createAppStore, type AppStore } from './store';
-import { createWorkloadSource } from './workload-source';
+import { startTestLoop, until } from './testing/run-loop-harness';
 
 const QUANTUM: PlaygroundConfig = {
   ...DEFAULT_CONFIG,
@@ -18,31 +16,7 @@ const QUANTUM: PlaygroundConfig = {
 };
 
 function start(store: AppStore, engine: Engine = createCpuEngine()) {
-  const session: EngineSession = {
-    ready: () => Promise.resolve({ engine, epoch: 1, lost: null }),
-    reportLost: () => undefined,
-    dispose: () => undefined,
-  };
-  let t = 0;
-  return startRunLoop({
-    store,
-    session,
-    workloads: createWorkloadSource(),
-    nextFrame: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => (t += 50),
-  });
-}
-
-function until(store: AppStore, check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (check()) return resolve();
-    const off = store.subscribe(() => {
-      if (check()) {
-        off();
-        resolve();
-      }
-    });
-  });
+  return startTestLoop(store, engine);
 }
 
 describe('run loop: the quantum kind', () => {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCpuEngine, GpuLimitError, type Engine, type ResolventOptions } from '../engine';
 import { DEFAULT_CONFIG } from '../io/config';
-import type { EngineSession } from './engine-session';
-import { startRunLoop } from './run-loop';
-import { createAppStore, type AppStore } from './store';
-import { createWorkloadSource } from './workload-source';
+import { createAppStore } from './store';
+import { startTestLoop, until } from './testing/run-loop-harness';
 
 const SMALL = { ...DEFAULT_CONFIG, n: 64, batch: 4 };
 
@@ -34,33 +32,7 @@ function instrumented() {
   return { engine, stats, fail: (f: typeof failWhen) => (failWhen = f) };
 }
 
-function start(store: AppStore, engine: Engine) {
-  const session: EngineSession = {
-    ready: () => Promise.resolve({ engine, epoch: 1, lost: null }),
-    reportLost: () => undefined,
-    dispose: () => undefined,
-  };
-  let t = 0;
-  return startRunLoop({
-    store,
-    session,
-    workloads: createWorkloadSource(),
-    nextFrame: () => new Promise((r) => setTimeout(r, 0)),
-    now: () => (t += 50),
-  });
-}
-
-function until(store: AppStore, check: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (check()) return resolve();
-    const off = store.subscribe(() => {
-      if (check()) {
-        off();
-        resolve();
-      }
-    });
-  });
-}
+const start = startTestLoop;
 
 describe('run loop', () => {
   it('publishes frames with the engine numbers and never overlaps GPU work', async () => {
