@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRun } from './format-table';
+import { describeTfjsTarget, formatRun } from './format-table';
 import type { AdapterFingerprint } from './schema';
 import {
   GPU_ADAPTER,
@@ -77,5 +77,21 @@ describe('efficiency target lines', () => {
     delete older.targets.efficiency;
     expect(targetLines(formatRun(older))).toEqual([]);
     expect(formatRun(older)).toContain('Target: fused pipeline faster than separate passes');
+  });
+});
+
+describe('the TensorFlow.js target', () => {
+  const fft = rawCase({ op: 'fft', shape: [1024], batch: 4, medianMs: 1 });
+  const peer = (maxRelError: number) =>
+    rawCase({ op: 'tfjs-fft', shape: [1024], batch: 4, medianMs: 100, maxRelError });
+
+  it('gives the ratio against a peer that passed verification', () => {
+    expect(describeTfjsTarget(runOf(SOFTWARE_ADAPTER, [fft, peer(1e-7)]))).toBe('100× measured');
+  });
+
+  it('says why there is no ratio when the peer failed accuracy, and "not measured" without it', () => {
+    const failed = describeTfjsTarget(runOf(SOFTWARE_ADAPTER, [fft, peer(2e-4)]));
+    expect(failed).toMatch(/^no ratio: peer failed accuracy: 2\.00e-4 \(tolerance 3\.50e-6\)$/);
+    expect(describeTfjsTarget(runOf(SOFTWARE_ADAPTER, [fft]))).toBe('not measured');
   });
 });

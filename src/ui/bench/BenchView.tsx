@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { describeFused, efficiencyTargetLines } from '../../bench/format-table';
+import { describeFused, describeTfjsTarget, efficiencyTargetLines } from '../../bench/format-table';
 import { benchHash, parseBenchHash } from '../../bench/permalink';
 import { SUITE_NAMES, type BenchRun, type SuiteName } from '../../bench/schema';
 import { BenchCharts } from './BenchCharts';
@@ -36,9 +36,7 @@ function Targets({ run }: { run: BenchRun }) {
     <ul className="bench-targets" data-testid="bench-targets">
       <li>
         vs TensorFlow.js WebGPU FFT at N = 1024 (target ≥ 50×):{' '}
-        <strong>
-          {t.tfjsSpeedupAt1024 === null ? 'not measured' : `${t.tfjsSpeedupAt1024.toFixed(1)}×`}
-        </strong>
+        <strong>{describeTfjsTarget(run)}</strong>
       </li>
       <li>
         fused pipeline vs separate passes (target &gt; 1×):{' '}
