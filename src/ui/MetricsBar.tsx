@@ -32,6 +32,27 @@ export function Readout({ testId, label, value, text, sub, frame }: ReadoutProps
   );
 }
 
+/** The frame counter every kind shows last: its number, whether the loop is idle, and how it ran. */
+export function FrameReadout({
+  seq,
+  idle,
+  sub,
+}: {
+  seq: number | null;
+  idle: boolean;
+  sub: string;
+}) {
+  return (
+    <div className="readout readout-frame">
+      <span className="readout-label">Frame</span>
+      <span className="readout-value small-value" data-testid="frame-seq" data-idle={idle}>
+        {seq === null ? '—' : `#${seq}`}
+      </span>
+      <span className="readout-sub">{sub}</span>
+    </div>
+  );
+}
+
 export function MetricsBar() {
   const frame = useAppState((s) => s.frame);
   const lambda = useAppState((s) => s.config.lambda);
@@ -69,18 +90,16 @@ export function MetricsBar() {
         }
         frame={frame}
       />
-      <div className="readout readout-frame">
-        <span className="readout-label">Frame</span>
-        <span className="readout-value small-value" data-testid="frame-seq" data-idle={idle}>
-          {frame ? `#${frame.seq}` : dash}
-        </span>
-        <span className="readout-sub">
-          {frame
+      <FrameReadout
+        seq={frame?.seq ?? null}
+        idle={idle}
+        sub={
+          frame
             ? `${formatNumber(frame.ms, 3)} ms (${frame.method}) · ${frame.batch} × [${frame.shape.join('×')}]` +
               (frame.dispatches > 0 ? ` · ${frame.dispatches} dispatches` : '')
-            : ''}
-        </span>
-      </div>
+            : ''
+        }
+      />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { positionMoments } from '../workloads/quantum';
 import { useAppState } from './app-context';
 import { formatNumber } from './format';
-import { Readout } from './MetricsBar';
+import { FrameReadout, Readout } from './MetricsBar';
 
 export function QuantumMetrics() {
   const view = useAppState((s) => s.quantum);
@@ -58,20 +58,18 @@ export function QuantumMetrics() {
           frame={view}
         />
       )}
-      <div className="readout readout-frame">
-        <span className="readout-label">Frame</span>
-        <span className="readout-value small-value" data-testid="frame-seq" data-idle={idle}>
-          {view ? `#${view.seq}` : dash}
-        </span>
-        <span className="readout-sub">
-          {view?.timing
+      <FrameReadout
+        seq={view?.seq ?? null}
+        idle={idle}
+        sub={
+          view?.timing
             ? `${formatNumber(view.timing.ms, 3)} ms (${view.timing.method}) for ` +
               `[${view.shape.join('×')}] on ${view.backend}`
             : view
               ? 'measured only (paused or reset)'
-              : ''}
-        </span>
-      </div>
+              : ''
+        }
+      />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { ENERGY_SHARE } from '../app/walsh-frame';
 import { useAppState } from './app-context';
 import { formatNumber } from './format';
-import { Readout } from './MetricsBar';
+import { FrameReadout, Readout } from './MetricsBar';
 
 export function WalshMetrics() {
   const view = useAppState((s) => s.walsh);
@@ -35,15 +35,11 @@ export function WalshMetrics() {
         sub={view ? `FFT of the same batch ${formatNumber(view.fftMs, 3)} ms (${view.method})` : ''}
         frame={view}
       />
-      <div className="readout readout-frame">
-        <span className="readout-label">Frame</span>
-        <span className="readout-value small-value" data-testid="frame-seq" data-idle={idle}>
-          {view ? `#${view.seq}` : dash}
-        </span>
-        <span className="readout-sub">
-          {view ? `${view.batch} × [${view.n}] on ${view.backend}` : ''}
-        </span>
-      </div>
+      <FrameReadout
+        seq={view?.seq ?? null}
+        idle={idle}
+        sub={view ? `${view.batch} × [${view.n}] on ${view.backend}` : ''}
+      />
     </section>
   );
 }
