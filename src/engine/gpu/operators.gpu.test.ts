@@ -197,6 +197,19 @@ describe('split-step propagation on the GPU: against the float64 reference', () 
     }
   }
 
+  it('a changed potential on the same plan is uploaded again (tables are keyed by content)', async () => {
+    const shape: Shape = [256];
+    const psi = psiFor(shape, 1, 13);
+    const options = { shape, batch: 1, dt: 0.05, steps: 5, dx: 0.5 };
+    for (const height of [1, 3]) {
+      const potential = new Float64Array(256).fill(height);
+      potential[100] = 0; // not constant, so the phase is not a global one
+      const g = await gpu.engine.propagate(psi, { ...options, potential });
+      const c = await cpu.propagate(psi, { ...options, potential });
+      expect(linfRelError(g.data, c.data), `V = ${height}`).toBeLessThanOrEqual(1e-4);
+    }
+  });
+
   it('refuses bad dt, steps and potential before any GPU work, naming the field', async () => {
     const psi = new Float32Array(32);
     const base = { shape: [16] as Shape, batch: 1, dt: 0.1, steps: 1 };

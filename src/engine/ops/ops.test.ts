@@ -123,6 +123,22 @@ describe('GPU programs', () => {
     expect(Object.keys(p.tables).sort()).toEqual(['kinetic', 'vFull', 'vHalf']);
   });
 
+  it('phase tables are keyed by what they depend on, so a live loop uploads them once', () => {
+    const V = new Float64Array(16).fill(1);
+    const base: PropagateOptions = { shape: [16], batch: 1, dt: 0.1, steps: 2, potential: V };
+    const keys = (o: PropagateOptions) =>
+      Object.fromEntries(Object.entries(program(o).tables).map(([k, t]) => [k, t.key]));
+    const first = keys(base);
+    expect(keys({ ...base, potential: V.slice() })).toEqual(first);
+    const bumped = V.slice();
+    bumped[7] = 1 + 1e-12;
+    expect(keys({ ...base, potential: bumped }).vHalf).not.toBe(first.vHalf);
+    expect(keys({ ...base, potential: bumped }).kinetic).toBe(first.kinetic);
+    const faster = keys({ ...base, dt: 0.2 });
+    expect(faster.kinetic).not.toBe(first.kinetic);
+    expect(faster.vFull).not.toBe(first.vFull);
+  });
+
   it('a free particle has no potential passes', () => {
     const p = program({ shape: [16], batch: 1, dt: 0.1, steps: 4 });
     expect(p.blocks).toHaveLength(1);

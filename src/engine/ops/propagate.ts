@@ -64,8 +64,32 @@ function check(data: InputArray, options: PropagateOptions): CheckedPropagate {
   return { shape, batch, steps, constants, potential, fused: options.fused ?? true };
 }
 
-function table(values: Float64Array): ProgramTable {
-  return { data: () => Float32Array.from(values) };
+/**
+ * A phase table computed only when the plan does not already hold one with this key: the live
+ * playground calls propagate every frame with the same constants and potential, and the tables
+ * cost 2n cos/sin and an upload each.
+ */
+function table(key: string, values: () => Float64Array): ProgramTable {
+  return { key, data: () => Float32Array.from(values()) };
+}
+
+/**
+ * Two 32-bit FNV-1a hashes (different bases) over the float64 bits: a cheap identity for a
+ * potential's contents, with a chance of about 2^-64 that a changed potential keeps its key.
+ */
+function contentKey(values: InputArray): string {
+  const view = new DataView(new ArrayBuffer(8));
+  let h = 0x811c9dc5;
+  let g = 0x01000193;
+  for (let i = 0; i < values.length; i++) {
+    view.setFloat64(0, values[i] as number);
+    for (let b = 0; b < 8; b++) {
+      const byte = view.getUint8(b);
+      h = Math.imul(h ^ byte, 0x01000193);
+      g = Math.imul(g ^ byte, 0x0100019d);
+    }
+  }
+  return `${values.length}:${(h >>> 0).toString(16)}:${(g >>> 0).toString(16)}`;
 }
 
 function blocks(o: CheckedPropagate): Block[] {
@@ -108,12 +132,16 @@ export const propagateOp: Operator<PropagateOptions, PropagateResult, CheckedPro
     return { data: psi, norm: norms(psi, o, Float64Array) };
   },
   program(data, o) {
+    const c = o.constants;
+    const constants = `${o.shape.join('x')}/${c.dt}/${c.hbar}/${c.mass}/${c.dx}`;
     const tables: Record<string, ProgramTable> = {
-      kinetic: table(kineticPhase(o.shape, o.constants)),
+      kinetic: table(constants, () => kineticPhase(o.shape, c)),
     };
-    if (o.potential) {
-      tables.vHalf = table(potentialPhase(o.potential, o.constants, 0.5));
-      tables.vFull = table(potentialPhase(o.potential, o.constants, 1));
+    const potential = o.potential;
+    if (potential) {
+      const key = `${constants}/${contentKey(potential)}`;
+      tables.vHalf = table(key, () => potentialPhase(potential, c, 0.5));
+      tables.vFull = table(key, () => potentialPhase(potential, c, 1));
     }
     return {
       shape: o.shape,
