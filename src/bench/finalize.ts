@@ -6,7 +6,7 @@
  * reported targets.
  */
 import { workgroupCapacity } from '../engine';
-import { coefficientOfVariation, median } from './stats';
+import { coefficientOfVariation, median } from '../measure/summary';
 import { efficiency, fftGflops, gbps, signalsPerSec, speedup, timeInCopies } from './metrics';
 import type { RawCase } from './case-context';
 import type {

@@ -7,7 +7,7 @@
  */
 import type { PassTime } from '../engine';
 import type { BenchTimingMethod } from './schema';
-import { coefficientOfVariation, median } from './stats';
+import { coefficientOfVariation, median } from '../measure/summary';
 import { chooseRepeats, chooseSpans } from './suite';
 
 /** The time of one span and how it was taken: the engine's, or wall time for CPU work. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coefficientOfVariation, mean, median } from './stats';
+import { coefficientOfVariation, mean, median, quantile } from './summary';
 
 describe('median', () => {
   it('takes the middle of an odd count, unsorted input', () => {
@@ -36,5 +36,21 @@ describe('coefficientOfVariation', () => {
   });
   it('mean is the arithmetic mean', () => {
     expect(mean([1, 2, 3, 6])).toBe(3);
+  });
+});
+
+describe('quantile', () => {
+  it('interpolates between order statistics as R type 7 / NumPy do', () => {
+    const xs = [4, 1, 3, 2];
+    expect(quantile(xs, 0)).toBe(1);
+    expect(quantile(xs, 1)).toBe(4);
+    expect(quantile(xs, 0.5)).toBe(2.5);
+    // numpy.quantile([1, 2, 3, 4], 0.9) = 3.7
+    expect(quantile(xs, 0.9)).toBeCloseTo(3.7, 12);
+  });
+  it('refuses an empty list and q outside [0, 1]', () => {
+    expect(() => quantile([], 0.5)).toThrow(/empty/);
+    expect(() => quantile([1], 1.5)).toThrow(/0 ≤ q ≤ 1/);
+    expect(() => quantile([1], Number.NaN)).toThrow(/0 ≤ q ≤ 1/);
   });
 });
