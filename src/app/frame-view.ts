@@ -2,6 +2,7 @@
  * What a frame leaves for the UI: the shown signal (original, filtered, spectrum) and the
  * frame's metrics with its throughput. Only the chosen signal is copied out of the batch.
  */
+import type { FrameTransfer } from './resident-resolvent';
 import { createCpuEngine, type Engine, type ResolventResult } from '../engine';
 import type { ActiveEngine } from './engine-session';
 import type { FrameMetrics, SignalView } from './store';
@@ -90,6 +91,7 @@ export function frameMetrics(
   active: ActiveEngine,
   work: Workload,
   result: ResolventResult,
+  transfer: FrameTransfer = { uploaded: 0, readBack: 0 },
 ): FrameMetrics {
   const { flops, bytes } = frameWork(work.shape, work.batch);
   const seconds = result.timing.ms / 1000;
@@ -110,5 +112,7 @@ export function frameMetrics(
     method: result.timing.method,
     dispatches: result.timing.dispatches,
     chunks: result.timing.chunks,
+    uploadBytes: transfer.uploaded,
+    readbackBytes: transfer.readBack,
   };
 }

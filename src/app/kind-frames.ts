@@ -8,6 +8,7 @@ import type { ActiveEngine } from './engine-session';
 import { createSpectrumCache, frameMetrics, signalView } from './frame-view';
 import type { ThroughputWindow } from './history';
 import { createQuantumSim } from './quantum-sim';
+import { createResidentResolvent, transferMark, transferSince } from './resident-resolvent';
 import type { AppState, AppStore, FrameStamp } from './store';
 import { frameWork } from './throughput';
 import { walshFrame } from './walsh-frame';
@@ -31,6 +32,7 @@ export interface KindFrames {
 
 export function createKindFrames(store: AppStore, workloads: WorkloadSource): KindFrames {
   const spectrum = createSpectrumCache();
+  const resident = createResidentResolvent();
   const quantum = createQuantumSim();
   const stamp = (active: ActiveEngine, seq: number): FrameStamp => ({
     seq,
@@ -43,16 +45,18 @@ export function createKindFrames(store: AppStore, workloads: WorkloadSource): Ki
     const { phi, lambda, kUnit, kScale } = state.config;
     const { shape, batch } = work;
     const options = { shape, batch, phi, lambda, kUnit, kScale, real: true };
-    const result = await active.engine.resolvent(work.data, options);
+    const mark = transferMark(active.engine);
+    const result = await resident.run(active.engine, work, options);
     const index = Math.min(state.selectedSignal, work.batch - 1);
     const magnitude = await spectrum(active, work, index);
+    const transfer = transferSince(active.engine, mark);
     const signal = signalView(work, result, index, magnitude, store.getState().signal);
     const { flops, bytes } = frameWork(shape, batch);
     return {
       work: { signals: batch, flops, bytes, ms: result.timing.ms },
       publish: (seq, t, averaged) =>
         store.getState().publish(
-          frameMetrics(seq, active, work, result),
+          frameMetrics(seq, active, work, result, transfer),
           signal,
           averaged && {
             t,

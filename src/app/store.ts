@@ -38,6 +38,10 @@ export interface FrameMetrics {
   method: TimingMethod;
   dispatches: number;
   chunks: number;
+  /** Bytes the frame wrote to the GPU (0 on the CPU engine): the workload stays resident. */
+  uploadBytes: number;
+  /** Bytes the frame read back from the GPU. */
+  readbackBytes: number;
 }
 
 /** One point of the time plots; throughput averaged over the frames since the last point. */

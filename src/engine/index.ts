@@ -14,6 +14,7 @@ export {
 } from './gpu/engine';
 export { FFT_VARIANTS, type FftVariant } from './gpu/plan';
 export type { PassTime } from './gpu/stopwatch';
+export type { TransferTotals } from './gpu/transfer-meter';
 export { withErrorScopes } from './gpu/error-scopes';
 export { grid, workgroupCapacity } from './gpu/fft-plan';
 export { adapterFacts, isSoftwareAdapter, type AdapterFacts } from './gpu/adapter';

@@ -4,7 +4,7 @@
  */
 import type { FrameStamp } from '../app/store';
 import { useAppState } from './app-context';
-import { formatNumber, formatRate } from './format';
+import { formatBytes, formatNumber, formatRate } from './format';
 
 interface ReadoutProps {
   testId: string;
@@ -90,6 +90,24 @@ export function MetricsBar() {
         }
         frame={frame}
       />
+      <div className="readout">
+        <span className="readout-label">Bus per frame</span>
+        <span className="readout-value small-value">
+          ↑{' '}
+          <span data-testid="frame-upload-bytes" data-value={frame?.uploadBytes ?? ''}>
+            {frame ? formatBytes(frame.uploadBytes) : dash}
+          </span>{' '}
+          ↓{' '}
+          <span data-testid="frame-readback-bytes" data-value={frame?.readbackBytes ?? ''}>
+            {frame ? formatBytes(frame.readbackBytes) : dash}
+          </span>
+        </span>
+        <span className="readout-sub">
+          {frame?.backend === 'webgpu'
+            ? 'uploaded ↑ / read back ↓; the batch stays on the GPU'
+            : 'the CPU engine moves nothing'}
+        </span>
+      </div>
       <FrameReadout
         seq={frame?.seq ?? null}
         idle={idle}

@@ -9,7 +9,8 @@
  *   broadcast, free). Ideal: ⌈distinct words / 32⌉, i.e. 2 per 32 values, 1/16 a value.
  * - 'global-read' / 'global-write' (`src[…]`, `dst[…]`): distinct 32-byte sectors. Ideal:
  *   ⌈distinct values · 8 / 32⌉, i.e. 8 per 32 values, 1/4 a value.
- * - 'twiddle' (`tw[…]`, `twN[…]`): distinct 128-byte lines. Ideal: ⌈distinct entries · 8 / 128⌉
+ * - 'twiddle' (`tw[…]`, `twN[…]`): distinct 128-byte lines (an index into the table the kernel
+ *   reads: twiddles.ts `workgroupTwiddleTable` for the 'workgroup' stages). Ideal: ⌈distinct entries · 8 / 128⌉
  *   (many lanes often share a twiddle: that broadcast counts once).
  *
  * Counts are per warp instruction and summed over a stage's instructions, then divided by the
@@ -18,7 +19,7 @@
  * lanes count: a kernel's guards (`live`, `inGroup`, `t < count`) are replayed too.
  *
  * The index formulas are those of workgroup-codegen.ts (`Emitter.read`, `write`, `outPosition`,
- * the prologue with `transformFastest`) and stage-codegen.ts (lanes = 1); the geometry comes
+ * the prologue with `transformFastest`, the swizzle of shared-swizzle.ts) and stage-codegen.ts (lanes = 1); the geometry comes
  * from the same pure planners the engine uses (fft-plan.ts, stage-schedule.ts).
  */
 import type { Shape } from '../types';
@@ -38,6 +39,8 @@ import {
   valuesPerThread,
   type FftPass,
 } from './fft-plan';
+import { swizzle } from './shared-swizzle';
+import { workgroupTwiddleBlocks } from './twiddles';
 import { transformStages } from './stage-schedule';
 import { STAGE_WORKGROUP } from './stage-codegen';
 
@@ -118,10 +121,12 @@ export function workgroupAccessReport(
     const perThread = valuesPerThread(n);
     const threads = n / perThread;
     const radices = stagePasses(n).map((s) => s.radix);
+    const blocks = workgroupTwiddleBlocks(radices);
+    const twiddleAt = (radix: number, ns: number): number =>
+      blocks.find((b) => b.radix === radix && b.ns === ns)?.offset ?? Number.NaN;
     let ns = 1;
     radices.forEach((radix, s) => {
       const tally = new StageTally();
-      const step = n / (ns * radix);
       const first = s === 0;
       const last = s === radices.length - 1;
       for (let q = 0; q < perThread / radix; q++) {
@@ -136,14 +141,16 @@ export function workgroupAccessReport(
           else
             tally.add(
               'shared-read',
-              ls.map((l) => (l.inGroup ? l.shBase + e(l) : null)),
+              ls.map((l) => (l.inGroup ? swizzle(l.shBase + e(l)) : null)),
             );
-          // The twiddle load is unguarded: every lane makes it.
-          if (r > 0 && ns > 1)
+          // The twiddle load is unguarded: every lane makes it (twiddles.ts block layout).
+          if (r > 0 && ns > 1) {
+            const at = twiddleAt(radix, ns) + (r - 1) * ns;
             tally.add(
               'twiddle',
-              ls.map((l) => (b(l) % ns) * r * step),
+              ls.map((l) => at + (b(l) % ns)),
             );
+          }
         }
       }
       for (let q = 0; q < perThread / radix; q++) {
@@ -155,14 +162,14 @@ export function workgroupAccessReport(
           if (!last) {
             tally.add(
               'shared-write',
-              ls.map((l) => (l.inGroup ? l.shBase + k(l) : null)),
+              ls.map((l) => (l.inGroup ? swizzle(l.shBase + k(l)) : null)),
             );
             continue;
           }
           if (pass.twiddleN !== 0) {
             tally.add(
               'twiddle',
-              ls.map((l) => (l.live ? (l.within * k(l)) % pass.twiddleN : null)),
+              ls.map((l) => (l.live ? k(l) * pass.inner + l.within : null)),
             );
           }
           tally.add(

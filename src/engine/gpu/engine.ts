@@ -33,6 +33,7 @@ import { Planner, type WisdomStore } from './planner';
 import { Stopwatch, type PassTime } from './stopwatch';
 import { subgroupLanes } from './subgroup-probe';
 import { measureVariants, tuningData, type TuneResult } from './tuner';
+import { transferTotals, type TransferTotals } from './transfer-meter';
 
 export type { TuneResult } from './tuner';
 
@@ -87,6 +88,11 @@ export interface GpuEngine extends Engine {
   readonly variants: readonly FftVariant[];
   /** Invocations per butterfly in 'subgroups' passes (0 when that variant is unavailable). */
   readonly subgroupLanes: number;
+  /**
+   * Bytes this engine has written to and mapped back from the GPU so far (transfer-meter.ts);
+   * the difference over a frame is what that frame cost the bus.
+   */
+  transferred(): TransferTotals;
   /** Any operator, by object or id; `variant` forces a kernel variant for this call. */
   prepare<Id extends OperatorId>(
     op: Id,
@@ -302,6 +308,10 @@ class WebGpuEngine implements GpuEngine {
     };
     this.prepared.add(prepared);
     return prepared;
+  }
+
+  transferred(): TransferTotals {
+    return { ...transferTotals(this.device) };
   }
 
   destroy(): void {

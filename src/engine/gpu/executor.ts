@@ -16,6 +16,7 @@ import { Plan, type FftVariant, type PlanSpec } from './plan';
 import { programSteps, type ChunkSteps } from './program-steps';
 import { encodeSteps } from './step-builders';
 import type { PassTime, Stopwatch } from './stopwatch';
+import { readBack, upload } from './transfer-meter';
 
 export interface ExecutorOptions {
   device: GPUDevice;
@@ -99,7 +100,7 @@ export class Executor {
           () => {
             const plan = this.plans.get(spec);
             plan.setTables(program);
-            device.queue.writeBuffer(plan.input, 0, input, first * n * 2, signals * n * 2);
+            upload(device, plan.input, 0, input, first * n * 2, signals * n * 2);
             const steps = programSteps(device, plan, this.dummy, program, { signals, first, last });
             return { plan, steps };
           },
@@ -146,7 +147,7 @@ export class Executor {
       () => {
         const plan = new Plan(device, this.spec(operation, program, variant, batch, true));
         plan.setTables(program);
-        device.queue.writeBuffer(plan.input, 0, program.input());
+        upload(device, plan.input, 0, program.input());
         const chunkSteps = programSteps(device, plan, this.dummy, program, {
           signals: batch,
           first: 0,
@@ -222,14 +223,10 @@ export class Executor {
         device.queue.submit([encoder.finish()]);
       },
     );
-    await plan.staging.mapAsync(GPUMapMode.READ, 0, bytes);
-    const data = new Float32Array(plan.staging.getMappedRange(0, bytes).slice(0));
-    plan.staging.unmap();
+    const data = new Float32Array(await readBack(device, plan.staging, 0, bytes));
     const ms = (await stopwatch.read()) ?? 0;
     if (!sums) return { data, ms };
-    await sums.staging.mapAsync(GPUMapMode.READ);
-    const values = new Float32Array(sums.staging.getMappedRange().slice(0));
-    sums.staging.unmap();
+    const values = new Float32Array(await readBack(device, sums.staging));
     return { data, sums: values, ms };
   }
 

@@ -10,10 +10,11 @@ import type { GpuProgram } from '../ops/operator';
 import type { Shape } from '../types';
 import { signalLength } from '../validate';
 import { Arena } from './arena';
-import { fusedWorkgroupProgram, planFft, type FftProgram } from './fft-plan';
+import { fusedWorkgroupProgram, planFft, stagePasses, type FftProgram } from './fft-plan';
 import { resolventGeometry } from './reduce-plan';
 import { filterPartials, fusedSpectralStages } from './stage-schedule';
-import { twiddleTable } from './twiddles';
+import { fourStepTwiddleTable, twiddleTable, workgroupTwiddleTable } from './twiddles';
+import { upload } from './transfer-meter';
 
 export type FftVariant = 'workgroup' | 'stages' | 'subgroups';
 export const FFT_VARIANTS: readonly FftVariant[] = ['workgroup', 'stages', 'subgroups'];
@@ -55,7 +56,7 @@ export class Plan {
   readonly rwDummy: GPUBuffer;
   readonly sums: SumBuffers | undefined;
   private readonly arena: Arena;
-  private readonly twiddles = new Map<number, GPUBuffer>();
+  private readonly twiddles = new Map<string, GPUBuffer>();
   private readonly tables = new Map<string, { buffer: GPUBuffer; key: string | undefined }>();
   private readonly uniforms: GPUBuffer[] = [];
   private uniformsUsed = 0;
@@ -136,16 +137,37 @@ export class Plan {
 
   /** W_n^m for m in [0, n), uploaded once per plan and length. */
   twiddle(n: number): GPUBuffer {
-    let b = this.twiddles.get(n);
+    return this.table32(`W_${n}`, () => twiddleTable(n));
+  }
+
+  /** The 'workgroup' kernel's per-stage twiddle blocks for length n (twiddles.ts). */
+  stageTwiddle(n: number): GPUBuffer {
+    return this.table32(`stages of ${n}`, () =>
+      workgroupTwiddleTable(
+        n,
+        stagePasses(n).map((s) => s.radix),
+      ),
+    );
+  }
+
+  /** The four-step output twiddles of a pass of `inner` transforms of length n (twiddles.ts). */
+  fourStepTwiddle(bigN: number, inner: number, n: number): GPUBuffer {
+    return this.table32(`four-step ${bigN} as ${inner}×${n}`, () =>
+      fourStepTwiddleTable(bigN, inner, n),
+    );
+  }
+
+  private table32(name: string, values: () => Float32Array<ArrayBuffer>): GPUBuffer {
+    let b = this.twiddles.get(name);
     if (!b) {
-      const values = twiddleTable(n);
+      const v = values();
       b = this.arena.buffer(
-        `twiddles W_${n}`,
-        values.byteLength,
+        `twiddles ${name}`,
+        v.byteLength,
         GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
       );
-      this.device.queue.writeBuffer(b, 0, values);
-      this.twiddles.set(n, b);
+      upload(this.device, b, 0, v);
+      this.twiddles.set(name, b);
     }
     return b;
   }
@@ -164,7 +186,7 @@ export class Plan {
           GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
         );
       }
-      this.device.queue.writeBuffer(buffer, 0, values);
+      upload(this.device, buffer, 0, values);
       this.tables.set(name, { buffer, key: table.key });
     }
   }
@@ -197,7 +219,7 @@ export class Plan {
       this.uniforms[this.uniformsUsed] = b;
     }
     this.uniformsUsed++;
-    this.device.queue.writeBuffer(b, 0, values);
+    upload(this.device, b, 0, values);
     return b;
   }
 

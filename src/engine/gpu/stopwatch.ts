@@ -4,6 +4,7 @@
  * the timestamps come back unusable) the time is wall-clock time from submit to completion.
  */
 import type { TimingMethod } from '../types';
+import { readBack } from './transfer-meter';
 
 /** The time of one timed pass, and how it was taken. */
 export interface PassTime {
@@ -59,9 +60,7 @@ export class Stopwatch {
   async read(): Promise<number | undefined> {
     if (!this.timer || !this.pending) return undefined;
     this.pending = false;
-    await this.timer.read.mapAsync(GPUMapMode.READ);
-    const [begin, end] = new BigInt64Array(this.timer.read.getMappedRange());
-    this.timer.read.unmap();
+    const [begin, end] = new BigInt64Array(await readBack(this.device, this.timer.read));
     // Some implementations return zeros or out-of-order values; report no time rather than a wrong one.
     if (begin === undefined || end === undefined || end <= begin) return 0;
     return Number(end - begin) / 1e6;

@@ -17,6 +17,88 @@ export function twiddleTable(n: number): Float32Array<ArrayBuffer> {
   return out;
 }
 
+/** One stage's block of `workgroupTwiddleTable`. */
+export interface TwiddleBlock {
+  radix: number;
+  /** Product of the radices before this stage. */
+  ns: number;
+  offset: number;
+}
+
+/**
+ * The stages that need twiddles (ns > 1) of the radices in order and reversed (a fused
+ * spectral kernel runs its inverse with the radices reversed), each once, with where its block
+ * starts in `workgroupTwiddleTable`.
+ */
+export function workgroupTwiddleBlocks(radices: readonly number[]): TwiddleBlock[] {
+  const blocks: TwiddleBlock[] = [];
+  let at = 0;
+  for (const order of [radices, [...radices].reverse()]) {
+    let ns = 1;
+    for (const radix of order) {
+      if (ns > 1 && !blocks.some((b) => b.radix === radix && b.ns === ns)) {
+        blocks.push({ radix, ns, offset: at });
+        at += (radix - 1) * ns;
+      }
+      ns *= radix;
+    }
+  }
+  return blocks;
+}
+
+/**
+ * The twiddles of the 'workgroup' kernel's stages, one block per stage laid out so a warp reads
+ * them contiguously (issue 10): the block of stage (radix R, after ns) holds W_n^(r·k·n/(ns·R))
+ * for r = 1 … R−1 (slowest) and k = 0 … ns−1 (fastest) at offset + (r − 1)·ns + k. Lanes of a
+ * warp take consecutive butterflies, so consecutive k: one 128-byte line per 16 lanes instead of
+ * the stride r·n/(ns·R) that one W_n table needs.
+ */
+export function workgroupTwiddleTable(
+  n: number,
+  radices: readonly number[],
+): Float32Array<ArrayBuffer> {
+  const blocks = workgroupTwiddleBlocks(radices);
+  const total = blocks.reduce((a, b) => a + (b.radix - 1) * b.ns, 0);
+  // A storage binding may not be empty: keep one entry for a one-stage transform.
+  const out = new Float32Array(2 * Math.max(1, total));
+  for (const { radix, ns, offset } of blocks) {
+    const step = n / (ns * radix);
+    for (let r = 1; r < radix; r++) {
+      for (let k = 0; k < ns; k++) {
+        const a = (-2 * Math.PI * ((r * k * step) % n)) / n;
+        const at = offset + (r - 1) * ns + k;
+        out[2 * at] = exactish(Math.cos(a));
+        out[2 * at + 1] = exactish(Math.sin(a));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The four-step twiddles W_N^(within·k) of a pass of `inner` transforms of length n
+ * (inner·n = N), at k·inner + within: the lanes of a strided pass take neighbouring transforms
+ * (`within`), so a warp reads consecutive entries, where W_N[(within·k) mod N] strides by k.
+ */
+export function fourStepTwiddleTable(
+  bigN: number,
+  inner: number,
+  n: number,
+): Float32Array<ArrayBuffer> {
+  if (inner * n !== bigN)
+    throw new RangeError(`four-step twiddles need inner·n = N; got ${inner}·${n} ≠ ${bigN}`);
+  const out = new Float32Array(2 * bigN);
+  for (let k = 0; k < n; k++) {
+    for (let within = 0; within < inner; within++) {
+      const a = (-2 * Math.PI * ((within * k) % bigN)) / bigN;
+      const at = k * inner + within;
+      out[2 * at] = exactish(Math.cos(a));
+      out[2 * at + 1] = exactish(Math.sin(a));
+    }
+  }
+  return out;
+}
+
 /** Snaps float64 rounding noise around 0 and ±1 (e.g. cos(π/2) = 6e-17) to the exact value. */
 function exactish(v: number): number {
   if (Math.abs(v) < 1e-15) return 0;

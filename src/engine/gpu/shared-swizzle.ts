@@ -1,0 +1,25 @@
+/**
+ * Where element i of a kernel's workgroup exchange lives in workgroup memory: an XOR swizzle
+ * that keeps every exchange free of bank conflicts (issue 10) without padding.
+ *
+ * A vec2f is two 4-byte words, so element i sits in banks 2i, 2i + 1 (mod 32): 16 element
+ * "bank pairs", and a warp's 32 accesses take the ideal 2 wavefronts only when they spread over
+ * all 16 pairs twice. The Stockham exchanges stride by 16 (a radix-16 stage's outputs of one
+ * butterfly), by the transform length (strided column passes, neighbouring lanes on
+ * neighbouring transforms) or by 4 (radix-4 tails of 64-point rows): XOR-ing the low 4 bits with
+ * bits 4–7 and 8–11 spreads all three over the 16 pairs. Padding (VkFFT's 17/16 stride) would
+ * do it too, but needs 1/16 more memory, and the 4096-value capacity already fills 32 KiB.
+ *
+ * The map only permutes the low 4 bits of i, so it is a bijection on every aligned block of 16:
+ * a transform of n ≥ 16 values keeps its own slots, and the capacity needs no change. The
+ * access model (access-model.ts) replays the same function; a test checks both agree and that
+ * every generated exchange is conflict-free.
+ */
+
+/** The slot of element i (TypeScript side, for the access model and tests). */
+export function swizzle(i: number): number {
+  return (i ^ (((i >>> 4) ^ (i >>> 8)) & 15)) >>> 0;
+}
+
+/** The same map in WGSL. */
+export const SWIZZLE_WGSL = `fn slot(i: u32) -> u32 { return i ^ (((i >> 4u) ^ (i >> 8u)) & 15u); }`;
