@@ -210,7 +210,7 @@ export function stageAccessReport(
         Math.floor(t / axis.inner) * axis.signalStride + (t % axis.inner) * axis.innerStride;
       const k = j % ns;
       const out = Math.floor(j / ns) * ns * radix + k;
-      return { live: t < count, base, j, kStep: k * (n / (ns * radix)), out0: out * es };
+      return { live: t < count, base, j, k, out0: out * es };
     });
     const tally = new StageTally();
     const inStride = (n / radix) * es;
@@ -222,7 +222,7 @@ export function stageAccessReport(
       if (m > 0)
         tally.add(
           'twiddle',
-          ls.map((l) => (l.live ? m * l.kStep : null)),
+          ls.map((l) => (l.live ? (m - 1) * ns + l.k : null)),
         );
     }
     for (let a = 0; a < radix; a++) {

@@ -13,7 +13,12 @@ import { Arena } from './arena';
 import { fusedWorkgroupProgram, planFft, stagePasses, type FftProgram } from './fft-plan';
 import { resolventGeometry } from './reduce-plan';
 import { filterPartials, fusedSpectralStages } from './stage-schedule';
-import { fourStepTwiddleTable, twiddleTable, workgroupTwiddleTable } from './twiddles';
+import {
+  fourStepTwiddleTable,
+  stageTwiddleBlock,
+  twiddleTable,
+  workgroupTwiddleTable,
+} from './twiddles';
 import { upload } from './transfer-meter';
 
 export type FftVariant = 'workgroup' | 'stages' | 'subgroups';
@@ -147,6 +152,13 @@ export class Plan {
         n,
         stagePasses(n).map((s) => s.radix),
       ),
+    );
+  }
+
+  /** The twiddle block of one 'stages' dispatch with one lane a butterfly (twiddles.ts). */
+  stageBlockTwiddle(n: number, radix: number, ns: number): GPUBuffer {
+    return this.table32(`stage ${radix} after ${ns} of ${n}`, () =>
+      stageTwiddleBlock(n, radix, ns),
     );
   }
 

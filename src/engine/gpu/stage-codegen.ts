@@ -10,8 +10,10 @@
  * j + r·n/R twiddled by W_(ns·R)^(r·k) = W_n^(r·k·step), step = n/(ns·R), and writes output r
  * to (j / ns)·ns·R + k + r·ns. Element e of transform t lives at
  *   (t / inner)·signalStride + (t mod inner)·innerStride + e·elemStride,
- * the same layout in and out, so 2D columns run in place of a transpose. Twiddles: tw[m] =
- * exp(−2πi·m/n) in float64 from the CPU; the inverse conjugates (sign = −1).
+ * the same layout in and out, so 2D columns run in place of a transpose. Twiddles, in float64
+ * from the CPU, the inverse conjugating them (sign = −1): with one lane a butterfly, the stage's
+ * own block (twiddles.ts `stageTwiddleBlock`, W for input m at (m − 1)·ns + k, so a warp's
+ * consecutive k read consecutive entries); with lanes, tw[m] = exp(−2πi·m/n).
  *
  * Role 'filter' fuses a spectral hook (spectral-hooks.ts: the φ-resolvent, or a factor per bin)
  * into the last forward stage: each output bin goes through the hook before it is written; a
@@ -130,7 +132,8 @@ export function stageShader(radix: number, role: StageRole, lanes = 1, hook?: Ho
       body.push(
         m === 0
           ? `var v0 = ${load};`
-          : `var v${m} = cmul(${load}, vec2f(tw[${m}u * kStep].x, tw[${m}u * kStep].y * sg));`,
+          : // twiddles.ts `stageTwiddleBlock`: this stage's W for input m, indexed by k.
+            `var v${m} = cmul(${load}, vec2f(tw[${m - 1}u * p.ns + k].x, tw[${m - 1}u * p.ns + k].y * sg));`,
       );
     } else {
       body.push(

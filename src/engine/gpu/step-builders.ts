@@ -166,7 +166,7 @@ export class StepBuilder {
           plan.uniform(params),
           this.data(from),
           this.data(to),
-          plan.twiddle(axis.n),
+          lanes > 1 ? plan.twiddle(axis.n) : plan.stageBlockTwiddle(axis.n, radix, ns),
           tableA,
           tableB,
           sums,

@@ -99,6 +99,25 @@ export function fourStepTwiddleTable(
   return out;
 }
 
+/**
+ * The twiddles of one 'stages' dispatch with one lane a butterfly (radix R after ns, on an axis
+ * of n): W_n^(m·k·n/(ns·R)) for input m = 1 … R−1 (slowest) and k = 0 … ns−1 (fastest), at
+ * (m − 1)·ns + k, so neighbouring invocations (neighbouring k) read neighbouring entries.
+ */
+export function stageTwiddleBlock(n: number, radix: number, ns: number): Float32Array<ArrayBuffer> {
+  const step = n / (ns * radix);
+  const out = new Float32Array(2 * (radix - 1) * ns);
+  for (let m = 1; m < radix; m++) {
+    for (let k = 0; k < ns; k++) {
+      const a = (-2 * Math.PI * ((m * k * step) % n)) / n;
+      const at = (m - 1) * ns + k;
+      out[2 * at] = exactish(Math.cos(a));
+      out[2 * at + 1] = exactish(Math.sin(a));
+    }
+  }
+  return out;
+}
+
 /** Snaps float64 rounding noise around 0 and ±1 (e.g. cos(π/2) = 6e-17) to the exact value. */
 function exactish(v: number): number {
   if (Math.abs(v) < 1e-15) return 0;
