@@ -1,0 +1,32 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createWorkerPool } from '../parallel/pool';
+import { testWorkerScript } from '../parallel/testing/node-script';
+import type { FftTasks } from './fft-task';
+import { runWorkerSweep, type SweepProgress } from './worker-sweep';
+
+// Real worker threads of the shared pool, each loading the FFT task through tsx.
+const pool = createWorkerPool<FftTasks>({
+  maxWorkers: 2,
+  ...testWorkerScript(new URL('./fft-task-worker.ts', import.meta.url)),
+});
+afterAll(() => pool.terminate());
+
+describe('runWorkerSweep', () => {
+  it('measures one point per worker count on the shared pool, reporting progress', async () => {
+    const seen: SweepProgress[] = [];
+    const sweep = await runWorkerSweep(
+      pool,
+      { counts: [1, 2], size: 64, signals: 8, repeats: 4, warmup: 0, rounds: 2, seed: 1 },
+      (p) => seen.push(p),
+    );
+    expect(sweep.points.map((p) => p.x)).toEqual([1, 2]);
+    for (const p of sweep.points) {
+      expect(p.y).toBeGreaterThan(0);
+      expect(p.spansMs).toHaveLength(2);
+      expect(p.y).toBeCloseTo((8 * 4 * 1e3) / p.medianMs, 6);
+    }
+    expect(sweep.method).toMatch(/src\/parallel/);
+    expect(seen.at(-1)).toMatchObject({ done: 2, total: 2 });
+    expect(pool.counts().started).toBe(2);
+  }, 60_000);
+});
