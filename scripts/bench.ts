@@ -1,66 +1,23 @@
 /**
- * `npm run bench [-- --quick|--tiny] [--node] [--json FILE]`
+ * `npm run bench [-- --quick|--tiny] [--node] [--native] [--json FILE]`
  *
  * Runs the benchmark suite of src/bench and prints its table. Default: in headless Chromium
  * (the system browser, WebGPU enabled) on a page served by Vite. `--node`: in this process
  * through the `webgpu` package (Dawn); the suite is loaded through Vite's SSR loader so its
- * WGSL `?raw` imports resolve as in the browser.
+ * WGSL `?raw` imports resolve as in the browser. `--native` (with `--node`): cuFFT through
+ * PyTorch as a peer row, when `python3` has PyTorch with CUDA.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { BenchPageGlobals } from '../src/bench/headless/page-globals';
-import type { BenchProgress } from '../src/bench/runner';
-import type { BenchRun, SuiteName } from '../src/bench/schema';
+import type { SuiteName } from '../src/bench/schema';
+import { BENCH_USAGE, parseBenchArgs, UsageError } from './bench-args';
+import { printAndSave, progressPrinter, runInNode, type BenchModule } from './bench-node';
+import { pythonNativePeer } from './native-peer';
 import { createNodeFftPool } from './node-pool';
-
-interface Args {
-  suite: SuiteName;
-  node: boolean;
-  json: string | null;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { suite: 'full', node: false, json: null };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--quick') args.suite = 'quick';
-    else if (a === '--tiny') args.suite = 'tiny';
-    else if (a === '--full') args.suite = 'full';
-    else if (a === '--node') args.node = true;
-    else if (a === '--json') {
-      const file = argv[++i];
-      if (!file) throw new Error('--json needs a file name');
-      args.json = file;
-    } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--quick|--tiny|--full] [--node] [--json FILE]');
-      process.exit(0);
-    } else throw new Error(`unknown argument ${String(a)} (try --help)`);
-  }
-  return args;
-}
-
-const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-
-/** A Linux machine without a GPU device node gets SwiftShader; one with a GPU keeps its driver. */
-function needsSoftwareVulkan(): boolean {
-  if (process.platform !== 'linux' || process.env.VK_ICD_FILENAMES) return false;
-  const dri = existsSync('/dev/dri') ? readdirSync('/dev/dri') : [];
-  const hasGpu = existsSync('/dev/nvidia0') || dri.some((n) => n.startsWith('renderD'));
-  return !hasGpu && existsSync(SWIFTSHADER_ICD);
-}
-
-function progressPrinter(): (p: BenchProgress) => void {
-  const started = Date.now();
-  return (p) => {
-    const s = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
-    const line = `[${String(p.done).padStart(3)}/${p.total}] ${s}s ${p.label}`;
-    if (process.stderr.isTTY)
-      process.stderr.write(`\r\x1b[K${line}${p.done === p.total ? '\n' : ''}`);
-    else process.stderr.write(`${line}\n`);
-  };
-}
+import { spawnTsxFftWorker } from './tsx-worker';
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -72,40 +29,6 @@ function freePort(): Promise<number> {
       srv.close(() => resolvePort(port));
     });
   });
-}
-
-// The `webgpu` instance must stay referenced while its devices live (see WEBGPU-ON-CPU.md).
-let keepGpu: unknown = null;
-
-async function runInNode(suite: SuiteName, vite: ViteDevServer): Promise<unknown> {
-  if (needsSoftwareVulkan()) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
-  const { create, globals } = await import('webgpu');
-  Object.assign(globalThis, globals);
-  // Dawn rounds timestamps to coarse steps unless its timestamp_quantization toggle is off.
-  const gpu = create(['disable-dawn-features=timestamp_quantization']);
-  keepGpu = gpu;
-  // TensorFlow.js's WebGPU backend looks for navigator.gpu; Node 20 has no navigator.
-  if (!('navigator' in globalThis) || !globalThis.navigator) {
-    Object.defineProperty(globalThis, 'navigator', {
-      value: { gpu, userAgent: `Node.js ${process.version}` },
-      configurable: true,
-    });
-  }
-  const mod = (await vite.ssrLoadModule(
-    '/src/bench/index.ts',
-  )) as typeof import('../src/bench/index');
-  const owned = await mod.createHost(
-    gpu,
-    'node',
-    `Node.js ${process.version} (webgpu/Dawn)`,
-    createNodeFftPool,
-  );
-  owned.host.timestampQuantization = 'disabled';
-  try {
-    return await mod.runSuite(owned.host, suite, { onProgress: progressPrinter() });
-  } finally {
-    owned.dispose();
-  }
 }
 
 async function runInChromium(
@@ -163,7 +86,11 @@ async function runInChromium(
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(`usage: npm run bench -- ${BENCH_USAGE}`);
+    return;
+  }
   const started = Date.now();
   const port = args.node ? 0 : await freePort();
   const vite = await createServer({
@@ -174,32 +101,34 @@ async function main(): Promise<void> {
       : { host: '127.0.0.1', port, strictPort: true, hmr: false, ws: false },
     appType: args.node ? 'custom' : 'mpa',
   });
-  let run: BenchRun;
   try {
-    const raw = args.node
-      ? await runInNode(args.suite, vite)
-      : await runInChromium(args.suite, port, vite);
     // The bench's modules reach the engine, whose WGSL only Vite's loader can import.
-    const mod = (await vite.ssrLoadModule(
-      '/src/bench/index.ts',
-    )) as typeof import('../src/bench/index');
-    // The result crosses a process or page boundary: check it against the schema.
-    run = mod.parseBenchRun(JSON.stringify(raw));
-    console.log(mod.formatRun(run));
+    const mod = (await vite.ssrLoadModule('/src/bench/index.ts')) as BenchModule;
+    const raw = args.node
+      ? await runInNode(mod, {
+          suite: args.suite,
+          createPool: () => createNodeFftPool(spawnTsxFftWorker),
+          nativePeer: args.native
+            ? pythonNativePeer({
+                script: readFileSync(new URL('./native-peer.py', import.meta.url), 'utf8'),
+              })
+            : null,
+        })
+      : await runInChromium(args.suite, port, vite);
+    printAndSave(mod, raw, args.json);
   } finally {
     await vite.close();
   }
-  if (args.json) {
-    writeFileSync(args.json, `${JSON.stringify(run, null, 2)}\n`);
-    console.log(`JSON written to ${args.json}`);
-  }
   console.log(`Total wall time of the command: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  void keepGpu;
 }
 
 main().then(
   () => process.exit(0),
   (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\nusage: npm run bench -- ${BENCH_USAGE}`);
+      process.exit(2);
+    }
     console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
     process.exit(1);
   },

@@ -40,11 +40,12 @@ describe('tiny suite', () => {
     expect(run.adapter.software).toBe(run.adapter.isFallbackAdapter || run.adapter.software);
   });
 
-  it('measured every FFT shape on the GPU and on fft.js, and the references', () => {
+  it('measured every FFT shape on the GPU, on fft.js and on PFFFT, and the references', () => {
     if (!run) throw new Error('suite did not run');
     const ops = (op: string) => run?.cases.filter((c) => c.op === op).map((c) => c.shape.join('x'));
     expect(ops('fft')).toEqual(expect.arrayContaining(['16', '1024', '64x64']));
     expect(ops('fftjs')).toEqual(['16', '1024', '64x64']);
+    expect(ops('pffft')).toEqual(['16', '1024', '64x64']);
     expect(ops('resolvent-fused')).toEqual(['256']);
     for (const op of ['wht', 'filter', 'propagate']) expect(ops(op), op).toEqual(['256']);
     expect(ops('copy')?.length).toBeGreaterThan(0);

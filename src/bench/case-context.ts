@@ -5,6 +5,7 @@
 import { withErrorScopes, type GpuEngine } from '../engine';
 import type { FftWorkerPool } from './cpu/worker-pool';
 import type { Timed } from './measure';
+import type { NativePeer } from './native-peer';
 import type { References } from './reference';
 import type { AdapterFingerprint, CaseResult } from './schema';
 import type { AdapterKind, BufferLimits, SuiteSpec } from './suite';
@@ -18,8 +19,10 @@ export interface BenchHost {
   engineError: string | null;
   runtime: 'browser' | 'node';
   userAgent: string;
-  /** fft.js over workers, or null where workers are unavailable. */
+  /** CPU FFT workers (fft.js, PFFFT), or null where workers are unavailable. */
   createPool: (() => FftWorkerPool) | null;
+  /** A native FFT library to compare with (cuFFT through PyTorch in Node), when asked for. */
+  nativePeer?: NativePeer | null;
   /** Whether the GPU was created with Dawn's timestamp quantization turned off (if known). */
   timestampQuantization?: 'disabled' | 'default';
 }

@@ -37,9 +37,9 @@ const targetLines = (text: string): string[] =>
 describe('efficiency target lines', () => {
   it('judge a discrete GPU run, range by range', () => {
     expect(targetLines(formatRun(targetsRun(GPU_ADAPTER)))).toEqual([
-      'Target: FFT efficiency ≥ 0.8 for N ≤ 2048: min 0.410 at N = 2048 [stages] over 2 sizes — not met',
-      'Target: FFT efficiency ≥ 0.4 for 2048 < N ≤ 2^20: min 0.500 at N = 65536 [stages] over 1 size — met',
-      "Target: fused 1D resolvent ≤ 1.3× copy (sizes that fit workgroup memory, 'workgroup' variant): " +
+      'Target: FFT efficiency ≥ 0.85 for N ≤ 4096: min 0.410 at N = 2048 [stages] over 2 sizes — not met',
+      'Target: FFT efficiency ≥ 0.5 for 4096 < N ≤ 2^20: min 0.500 at N = 65536 [stages] over 1 size — met',
+      "Target: fused 1D resolvent ≤ 1.2× copy (sizes that fit workgroup memory, 'workgroup' variant): " +
         '4096: 9.90× (9 dispatches, stages), 1024: 1.20× (1 dispatch, workgroup) — met',
     ]);
   });
@@ -57,7 +57,7 @@ describe('efficiency target lines', () => {
       ]),
     );
     expect(targetLines(formatRun(run))).toContain(
-      "Target: fused 1D resolvent ≤ 1.3× copy (sizes that fit workgroup memory, 'workgroup' variant): " +
+      "Target: fused 1D resolvent ≤ 1.2× copy (sizes that fit workgroup memory, 'workgroup' variant): " +
         '4096: 9.90× (9 dispatches, stages) — no size in scope',
     );
   });

@@ -85,15 +85,25 @@ export const TABLE_COLUMNS = [
   'eff',
   'disp',
   'vs fft.js',
+  'vs pffft',
   'vs tfjs',
+  'vs cuFFT',
   'max rel err',
   'ok',
 ] as const;
 
+/** Row names that say more than the op's identifier. */
+const OP_LABELS: Partial<Record<CaseResult['op'], string>> = { 'cufft-torch': 'cuFFT via PyTorch' };
+
+const ratio = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '–' : `${fmt(v)}×`;
+
 export function caseRow(c: CaseResult): string[] {
+  // A software adapter's result is marked on every row, not only in the header; cuFFT runs on
+  // CUDA, not on the WebGPU adapter.
+  const sw = c.software && c.device === 'gpu' && c.op !== 'cufft-torch';
   return [
-    // A software adapter's result is marked on every row, not only in the header.
-    `${c.op}${c.variant ? ` [${c.variant}]` : ''}${c.software && c.device === 'gpu' ? ' (sw)' : ''}`,
+    `${OP_LABELS[c.op] ?? c.op}${c.variant ? ` [${c.variant}]` : ''}${sw ? ' (sw)' : ''}`,
     c.shape.join('×'),
     String(c.batch),
     fmt(c.medianMs),
@@ -103,8 +113,10 @@ export function caseRow(c: CaseResult): string[] {
     fmt(c.gbps),
     c.efficiency === null ? '–' : pct(c.efficiency),
     c.dispatches === null ? '–' : String(c.dispatches),
-    c.speedupVsFftjs === null ? '–' : `${fmt(c.speedupVsFftjs)}×`,
-    c.speedupVsTfjs === null ? '–' : `${fmt(c.speedupVsTfjs)}×`,
+    ratio(c.speedupVsFftjs),
+    ratio(c.speedupVsPffft),
+    ratio(c.speedupVsTfjs),
+    ratio(c.speedupVsCufft),
     fmt(c.maxRelError, 2),
     c.maxRelError <= c.tolerance ? 'yes' : 'NO',
   ];
@@ -167,6 +179,7 @@ export function formatRun(run: BenchRun): string {
   for (const line of t.efficiency ? efficiencyTargetLines(t.efficiency) : []) {
     out.push(`Target: ${line.label}: ${line.value}`);
   }
+  out.push(`Target: ${CUFFT_TARGET.label}: ${describeCufftTarget(run)}`);
   for (const s of run.skipped) out.push(`Skipped ${s.what}: ${s.reason}`);
   out.push(`Wall time: ${(run.wallMs / 1000).toFixed(1)} s`);
   return out.join('\n');
@@ -184,4 +197,38 @@ export function describeTfjsTarget(run: BenchRun): string {
     .flatMap((c) => (c.note ?? '').split('; '))
     .find((part) => part.startsWith('peer failed accuracy'));
   return failed ? `no ratio: ${failed}` : 'not measured';
+}
+
+/** The native target: batched 1D FFT throughput against cuFFT on the same GPU. */
+const CUFFT_MAX_N = 4096;
+const CUFFT_MIN = 0.8;
+export const CUFFT_TARGET = {
+  maxN: CUFFT_MAX_N,
+  min: CUFFT_MIN,
+  label: `batched 1D FFT ≥ ${CUFFT_MIN}× cuFFT throughput for N ≤ ${CUFFT_MAX_N} (same GPU)`,
+} as const;
+
+/**
+ * The weakest 1D size up to `CUFFT_TARGET.maxN`, each size at its best variant, as a fraction
+ * of cuFFT's throughput; or why there is no figure.
+ */
+export function describeCufftTarget(run: BenchRun): string {
+  const best = new Map<number, number>();
+  for (const c of run.cases) {
+    const n = c.shape.length === 1 ? (c.shape[0] ?? 0) : 0;
+    const r = c.speedupVsCufft;
+    if (c.op !== 'fft' || n === 0 || n > CUFFT_TARGET.maxN || r === null || r === undefined)
+      continue;
+    if (!(c.maxRelError <= c.tolerance)) continue;
+    best.set(n, Math.max(best.get(n) ?? 0, r));
+  }
+  const worst = [...best].sort(([, a], [, b]) => a - b)[0];
+  if (!worst) {
+    return run.cases.some((c) => c.op === 'cufft-torch')
+      ? `not measured (no verified 1D size up to ${CUFFT_TARGET.maxN} with both)`
+      : 'not measured (needs --native on a machine with PyTorch and CUDA)';
+  }
+  const [n, r] = worst;
+  const sizes = best.size === 1 ? '1 size' : `${best.size} sizes`;
+  return `min ${fmt(r)}× at N = ${n} over ${sizes} — ${verdict(r >= CUFFT_TARGET.min, !run.adapter.software)}`;
 }

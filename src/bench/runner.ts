@@ -10,12 +10,13 @@ import {
   type CaseContext,
   type RawCase,
 } from './case-context';
-import { fftjsCase, fftjsWorkersCase } from './cpu-cases';
+import { fftjsCase, fftjsWorkersCase, pffftCase, pffftWorkersCase } from './cpu-cases';
 import { crossoverCase } from './crossover';
 import { finalizeRun } from './finalize';
 import { fftCase, reductionsCase, referenceCase, resolventPairCase, tfjsCase } from './gpu-cases';
 import { FFT_VARIANTS } from '../engine';
 import { signalPoints } from './metrics';
+import { nativeCases } from './native-peer';
 import { operatorCase } from './operator-cases';
 import { References } from './reference';
 import {
@@ -79,17 +80,36 @@ export async function runSuite(
   };
 
   // Plan. Shapes in order of size; each GPU FFT is followed by its CPU companions at the same
-  // shape and batch, so every speed-up compares the same work.
+  // shape, so every speed-up compares the same transforms.
   const fftShapes: BenchShape[] = [
     ...spec.fft1d.map((n) => [n] as const),
     ...spec.fft2d.map((n) => [n, n] as const),
   ];
   for (const shape of fftShapes) {
     const batch = chooseBatch(signalPoints(shape), spec.targetBytes, limits, kind);
-    const name = `${shape.join('×')} ×${batch}`;
-    add(`FFT ${name}`, () => fftCase(ctx, shape, batch));
-    add(`fft.js ${name}`, () => fftjsCase(ctx, shape, batch));
-    add(`fft.js workers ${name}`, () => fftjsWorkersCase(ctx, shape, batch));
+    add(`FFT ${shape.join('×')} ×${batch}`, () => fftCase(ctx, shape, batch));
+    // The CPU peers move the suite's own bytes per operation (a software adapter's batch): a
+    // hardware adapter's 512 MiB would hold fft.js for seconds per operation, and a CPU's time
+    // per signal does not depend on the batch once it is past its caches. Their speed-ups
+    // compare time per signal (finalize.ts).
+    const cpuBatch = Math.min(
+      batch,
+      chooseBatch(signalPoints(shape), spec.targetBytes, limits, 'software'),
+    );
+    const name = `${shape.join('×')} ×${cpuBatch}`;
+    add(`fft.js ${name}`, () => fftjsCase(ctx, shape, cpuBatch));
+    add(`fft.js workers ${name}`, () => fftjsWorkersCase(ctx, shape, cpuBatch));
+    add(`PFFFT ${name}`, () => pffftCase(ctx, shape, cpuBatch));
+    add(`PFFFT workers ${name}`, () => pffftWorkersCase(ctx, shape, cpuBatch));
+  }
+  // The native reference (cuFFT through PyTorch) at every shape and batch above, when asked.
+  const native = host.nativePeer;
+  if (native) {
+    const requests = fftShapes.map((shape) => ({
+      shape,
+      batch: chooseBatch(signalPoints(shape), spec.targetBytes, limits, kind),
+    }));
+    add(native.label, () => nativeCases(ctx, native, requests));
   }
   for (const n of spec.tfjs) {
     const full = chooseBatch(n, spec.targetBytes, limits);
@@ -164,10 +184,13 @@ export async function runSuite(
   };
 }
 
-/** The method of this project's own GPU timings (the TensorFlow.js peer is always wall time). */
+/** GPU cases run by other libraries: TensorFlow.js (wall time) and cuFFT (CUDA events). */
+const PEER_OPS: ReadonlySet<CaseResult['op']> = new Set(['tfjs-fft', 'cufft-torch']);
+
+/** The method of this project's own GPU timings, not the peers'. */
 function runTimingMethod(cases: readonly CaseResult[]): BenchRun['timingMethod'] {
   const methods = new Set(
-    cases.filter((c) => c.device === 'gpu' && c.op !== 'tfjs-fft').map((c) => c.method),
+    cases.filter((c) => c.device === 'gpu' && !PEER_OPS.has(c.op)).map((c) => c.method),
   );
   if (methods.size === 1) return [...methods][0] as 'timestamp' | 'wall';
   return methods.size === 0 ? 'wall' : 'mixed';

@@ -14,7 +14,9 @@ export type SuiteName = z.infer<typeof SuiteNameSchema>;
  * What a case measures. GPU: this project's kernels (`fft`, the resolvent pipeline fused or as
  * separate passes, the batch reductions, the Walsh–Hadamard transform, the spectral filter and
  * one split-step propagation step) and the references on the same adapter (`copy`,
- * `read-reduce`, TensorFlow.js's `tfjs-fft`). CPU: `fft.js` on one thread and over workers.
+ * `read-reduce`, TensorFlow.js's `tfjs-fft`), and cuFFT through PyTorch (`cufft-torch`, a native
+ * peer on the same machine's CUDA GPU, run only when asked). CPU: `fft.js` (float64) and PFFFT
+ * (`pffft`, float32 SIMD WebAssembly), each on one thread and over workers.
  */
 export const OPS = [
   'fft',
@@ -29,6 +31,9 @@ export const OPS = [
   'tfjs-fft',
   'fftjs',
   'fftjs-workers',
+  'pffft',
+  'pffft-workers',
+  'cufft-torch',
 ] as const;
 export const OpSchema = z.enum(OPS);
 export type Op = z.infer<typeof OpSchema>;
@@ -39,6 +44,42 @@ export type BenchTimingMethod = z.infer<typeof TimingMethodSchema>;
 const count = z.number().int().nonnegative();
 const positive = z.number().positive();
 const finite = z.number().refine(Number.isFinite, 'must be finite');
+
+/**
+ * Caps on an imported or stored run, far above what any suite writes (a full run is about 300
+ * cases, 13 crossover points and 200 KB), so that a forged file is refused before it costs the
+ * page seconds or the history its storage. The message names the cap.
+ */
+export const RUN_LIMITS = {
+  /** Bytes of a benchmark JSON file, checked before it is read. */
+  fileBytes: 8 * 2 ** 20,
+  cases: 4096,
+  spans: 1000,
+  crossovers: 64,
+  crossoverPoints: 4096,
+  skipped: 1024,
+  /** Entries of the per-shape target lists (fusedSpeedup, fusedVsCopy). */
+  targets: 1024,
+  /** Adapter features and limits. */
+  adapterEntries: 256,
+  /** Characters of any text field. */
+  text: 4096,
+} as const;
+
+/**
+ * An array of at most `max` items; the message names the cap and its name in RUN_LIMITS. The
+ * length is checked before any item is, so an oversized array is refused at once.
+ */
+function capped<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z
+    .array(z.unknown())
+    .max(max, {
+      error: (issue) =>
+        `at most ${max} ${what} are accepted (RUN_LIMITS); this file has ${String((issue.input as unknown[]).length)}`,
+    })
+    .pipe(z.array(item));
+}
+const text = z.string().max(RUN_LIMITS.text, `at most ${RUN_LIMITS.text} characters`);
 
 /** The engine's FFT kernel variants (see the engine's planner). */
 export const VariantSchema = z.enum(['workgroup', 'stages', 'subgroups']);
@@ -54,7 +95,7 @@ export const CaseResultSchema = z.object({
   /** Operations per timed span (each span is `repeats` back-to-back operations). */
   repeats: z.number().int().positive(),
   /** Per-operation time of each span, ms. */
-  spansMs: z.array(finite),
+  spansMs: capped(finite, RUN_LIMITS.spans, 'spans'),
   /** Median over spans of the per-operation time, ms. */
   medianMs: positive,
   /** Coefficient of variation of the per-operation times over spans (std / mean). */
@@ -75,8 +116,23 @@ export const CaseResultSchema = z.object({
    */
   efficiencySpread: z.number().nonnegative().nullable().optional(),
   dispatches: count.nullable(),
+  /**
+   * fft.js on one thread ÷ this case, same shape, as time per signal (the CPU peers may run a
+   * smaller batch than the GPU; at equal batches it is the ratio of their times).
+   */
   speedupVsFftjs: z.number().positive().nullable(),
   speedupVsTfjs: z.number().positive().nullable(),
+  /**
+   * PFFFT on one thread ÷ this case, same shape, as time per signal like `speedupVsFftjs`
+   * (optional: runs saved before the PFFFT peer lack it).
+   */
+  speedupVsPffft: z.number().positive().nullable().optional(),
+  /**
+   * cuFFT (through PyTorch) time ÷ this FFT's time, same shape and batch: this project's
+   * throughput as a fraction of cuFFT's on the same GPU. Only where cuFFT ran and passed
+   * verification (optional: absent unless the run was asked for the native peer).
+   */
+  speedupVsCufft: z.number().positive().nullable().optional(),
   /** L∞ relative error max|a − b| / max|b| against the float64 reference. */
   maxRelError: z.number().nonnegative(),
   tolerance: z.number().nonnegative(),
@@ -85,7 +141,7 @@ export const CaseResultSchema = z.object({
   software: z.boolean(),
   /** The engine's kernel variant that ran the case (see the engine's planner). */
   variant: VariantSchema.optional(),
-  note: z.string().optional(),
+  note: text.optional(),
 });
 export type CaseResult = z.infer<typeof CaseResultSchema>;
 
@@ -102,7 +158,7 @@ export const CrossoverPointSchema = z.object({
 });
 export const CrossoverSchema = z.object({
   shape: z.array(z.number().int().positive()).min(1).max(2),
-  points: z.array(CrossoverPointSchema),
+  points: capped(CrossoverPointSchema, RUN_LIMITS.crossoverPoints, 'crossover points'),
   /** Smallest batch from which the GPU stays faster than fft.js (kernel time); null if never. */
   batch: z.number().int().positive().nullable(),
   /** The same with the GPU's upload and readback counted. */
@@ -112,18 +168,22 @@ export type Crossover = z.infer<typeof CrossoverSchema>;
 export type CrossoverPoint = z.infer<typeof CrossoverPointSchema>;
 
 export const AdapterFingerprintSchema = z.object({
-  vendor: z.string(),
-  architecture: z.string(),
-  device: z.string(),
-  description: z.string(),
+  vendor: text,
+  architecture: text,
+  device: text,
+  description: text,
   isFallbackAdapter: z.boolean(),
   software: z.boolean(),
-  limits: z.record(z.string(), z.number()),
-  features: z.array(z.string()),
+  limits: z
+    .record(text, z.number())
+    .refine((r) => Object.keys(r).length <= RUN_LIMITS.adapterEntries, {
+      error: `at most ${RUN_LIMITS.adapterEntries} adapter limits are accepted (RUN_LIMITS)`,
+    }),
+  features: capped(text, RUN_LIMITS.adapterEntries, 'adapter features'),
 });
 export type AdapterFingerprint = z.infer<typeof AdapterFingerprintSchema>;
 
-export const SkippedSchema = z.object({ what: z.string(), reason: z.string() });
+export const SkippedSchema = z.object({ what: text, reason: text });
 export type Skipped = z.infer<typeof SkippedSchema>;
 
 /** The weakest 1D FFT size of a range, each size counted at its best variant. */
@@ -153,7 +213,7 @@ const EfficiencyTargetsSchema = z.object({
   /** 1D FFT, 2048 < N ≤ 2^20. */
   large: EfficiencyFloorSchema.nullable(),
   /** Every 1D fused resolvent case with an efficiency, so a reader sees which ones qualify. */
-  fusedVsCopy: z.array(
+  fusedVsCopy: capped(
     z.object({
       shape: z.array(z.number().int().positive()),
       /** Fused pipeline time ÷ copy time for the same bytes (1 / efficiency). */
@@ -166,17 +226,19 @@ const EfficiencyTargetsSchema = z.object({
        */
       met: z.boolean().nullable(),
     }),
+    RUN_LIMITS.targets,
+    'fusedVsCopy entries',
   ),
 });
 export type EfficiencyTargets = z.infer<typeof EfficiencyTargetsSchema>;
 
 export const BenchRunSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  id: z.string().min(1),
+  id: text.min(1),
   suite: SuiteNameSchema,
-  date: z.string(),
+  date: text,
   runtime: z.enum(['browser', 'node']),
-  userAgent: z.string(),
+  userAgent: text,
   adapter: AdapterFingerprintSchema,
   /** The GPU timing method of this run: 'timestamp' when every GPU case used timestamps. */
   timingMethod: z.enum(['timestamp', 'wall', 'mixed']),
@@ -186,9 +248,9 @@ export const BenchRunSchema = z.object({
    * Optional: older runs lack it. Asking is not a guarantee that it was honored.
    */
   timestampQuantization: z.enum(['disabled', 'default']).optional(),
-  cases: z.array(CaseResultSchema),
-  crossovers: z.array(CrossoverSchema),
-  skipped: z.array(SkippedSchema),
+  cases: capped(CaseResultSchema, RUN_LIMITS.cases, 'cases'),
+  crossovers: capped(CrossoverSchema, RUN_LIMITS.crossovers, 'crossovers'),
+  skipped: capped(SkippedSchema, RUN_LIMITS.skipped, 'skipped entries'),
   targets: z.object({
     /** TensorFlow.js time ÷ this project's FFT time at N = 1024, same batch. */
     tfjsSpeedupAt1024: z.number().positive().nullable(),
@@ -196,7 +258,7 @@ export const BenchRunSchema = z.object({
      * Separate passes time ÷ fused pipeline time, per shape measured, with each variant's
      * dispatches (equal counts mean the shape could not be fused on this device).
      */
-    fusedSpeedup: z.array(
+    fusedSpeedup: capped(
       z.object({
         shape: z.array(z.number().int().positive()),
         /** Median over span pairs timed in alternation of separate ÷ fused. */
@@ -206,6 +268,8 @@ export const BenchRunSchema = z.object({
         fusedDispatches: count.nullable(),
         separateDispatches: count.nullable(),
       }),
+      RUN_LIMITS.targets,
+      'fusedSpeedup entries',
     ),
     /** Optional: runs saved before these targets existed lack it and still parse. */
     efficiency: EfficiencyTargetsSchema.optional(),
@@ -214,8 +278,18 @@ export const BenchRunSchema = z.object({
 });
 export type BenchRun = z.infer<typeof BenchRunSchema>;
 
-/** Parses untrusted JSON text into a run, with a message that names the first bad field. */
+/**
+ * Parses untrusted JSON text into a run, with a message that names the first bad field. Text
+ * over RUN_LIMITS.fileBytes (counted as UTF-16 code units, at most the UTF-8 size) is refused
+ * before JSON.parse.
+ */
 export function parseBenchRun(text: string): BenchRun {
+  if (text.length > RUN_LIMITS.fileBytes) {
+    const mib = (text.length / 2 ** 20).toFixed(1);
+    throw new Error(
+      `Not a benchmark run: ${mib} MiB of text; the limit is ${RUN_LIMITS.fileBytes / 2 ** 20} MiB (RUN_LIMITS.fileBytes)`,
+    );
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

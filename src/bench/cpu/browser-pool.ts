@@ -1,13 +1,13 @@
-/** fft.js worker pool on Web Workers, one per logical core. */
+/** CPU FFT worker pool (fft.js or PFFFT) on Web Workers, one per logical core. */
 import { createFftWorkerPool, type FftWorkerPool } from './worker-pool';
 import type { FromWorker } from './worker-protocol';
 
 export function createBrowserFftPool(): FftWorkerPool {
   const cores = Math.max(1, navigator.hardwareConcurrency || 1);
   return createFftWorkerPool(() => {
-    const w = new Worker(new URL('./fftjs-worker.ts', import.meta.url), {
+    const w = new Worker(new URL('./cpu-fft-worker.ts', import.meta.url), {
       type: 'module',
-      name: 'fft.js benchmark worker',
+      name: 'CPU FFT benchmark worker',
     });
     return {
       post: (m, transfer) => w.postMessage(m, transfer ?? []),

@@ -1,8 +1,9 @@
 /**
- * fft.js spread over workers: the batch is split into contiguous slices, one per worker, and
- * a run is timed on the main thread from the first message out to the last reply.
+ * A CPU FFT (fft.js or PFFFT) spread over workers: the batch is split into contiguous slices,
+ * one per worker, and a run is timed on the main thread from the first message out to the last
+ * reply.
  */
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { CpuKernel, FromWorker, ToWorker } from './worker-protocol';
 
 /** One worker as the pool sees it; the browser and Node wrap their own worker types. */
 export interface WorkerHandle {
@@ -14,7 +15,13 @@ export interface WorkerHandle {
 export interface FftWorkerPool {
   /** Workers actually used by the last init (never more than the batch). */
   readonly size: number;
-  init(shape: readonly number[], batch: number, data: Float64Array): Promise<void>;
+  /** Sends each worker its slice of `data` (fft.js takes float64, PFFFT float32). */
+  init(
+    kernel: CpuKernel,
+    shape: readonly number[],
+    batch: number,
+    data: Float32Array | Float64Array,
+  ): Promise<void>;
   /** Wall time of `repeats` batch FFTs, all workers in parallel, ms. */
   run(repeats: number): Promise<number>;
   read(): Promise<Float64Array>;
@@ -46,7 +53,7 @@ export function createFftWorkerPool(factory: WorkerFactory, maxWorkers: number):
   const ask = (w: WorkerHandle, m: ToWorker, transfer?: Transferable[]): Promise<FromWorker> =>
     new Promise((resolve, reject) => {
       waiting.set(w, (reply) => {
-        if (reply.type === 'error') reject(new Error(`fft.js worker: ${reply.message}`));
+        if (reply.type === 'error') reject(new Error(`CPU FFT worker: ${reply.message}`));
         else resolve(reply);
       });
       w.post(m, transfer);
@@ -56,7 +63,7 @@ export function createFftWorkerPool(factory: WorkerFactory, maxWorkers: number):
     get size() {
       return active;
     },
-    async init(shape, batch, data) {
+    async init(kernel, shape, batch, data) {
       active = Math.max(1, Math.min(maxWorkers, batch));
       const per = data.length / batch;
       const replies: Promise<FromWorker>[] = [];
@@ -65,7 +72,7 @@ export function createFftWorkerPool(factory: WorkerFactory, maxWorkers: number):
         const to = Math.floor(((i + 1) * batch) / active);
         const slice = data.slice(from * per, to * per);
         replies.push(
-          ask(worker(i), { type: 'init', shape: [...shape], data: slice }, [slice.buffer]),
+          ask(worker(i), { type: 'init', kernel, shape: [...shape], data: slice }, [slice.buffer]),
         );
       }
       await Promise.all(replies);
@@ -75,6 +82,7 @@ export function createFftWorkerPool(factory: WorkerFactory, maxWorkers: number):
       await Promise.all(workers.slice(0, active).map((w) => ask(w, { type: 'run', repeats })));
       return performance.now() - t0;
     },
+    /** The output of every worker in batch order, widened to float64 (exact for float32). */
     async read() {
       const parts = await Promise.all(
         workers.slice(0, active).map((w) => ask(w, { type: 'read' })),

@@ -26,15 +26,23 @@ export const GPU_ADAPTER: AdapterFingerprint = {
   limits: { maxBufferSize: 2 ** 30, maxComputeWorkgroupStorageSize: 32768 },
 };
 
+const CPU_OPS: ReadonlySet<RawCase['op']> = new Set([
+  'fftjs',
+  'fftjs-workers',
+  'pffft',
+  'pffft-workers',
+]);
+
 export function rawCase(over: Partial<RawCase> & Pick<RawCase, 'op' | 'medianMs'>): RawCase {
   const shape = over.shape ?? [1024];
   const batch = over.batch ?? 16;
+  const cpu = CPU_OPS.has(over.op);
   return {
-    device: over.op.startsWith('fftjs') ? 'cpu' : 'gpu',
+    device: cpu ? 'cpu' : 'gpu',
     shape,
     batch,
     bytes: 2 * batch * shape.reduce((a, b) => a * b, 1) * 8,
-    dispatches: over.op.startsWith('fftjs') ? null : 1,
+    dispatches: cpu || over.op === 'cufft-torch' ? null : 1,
     maxRelError: 1e-7,
     tolerance: 3.5e-6,
     verifiedSignals: 2,
