@@ -1,4 +1,6 @@
 /** Entry point: start the React-free app core, then render the UI over its store. */
+// First: it configures zod before any module builds a schema (see the file).
+import './security/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startApp } from './app/app';

@@ -11,6 +11,7 @@ import { initialConfig, syncPermalink } from './permalink-sync';
 import { startRunLoop } from './run-loop';
 import { createAppStore, type AppStore } from './store';
 import { createWorkloadSource } from './workload-source';
+import { watchCspViolations } from '../security/csp-report';
 
 export interface App {
   store: AppStore;
@@ -46,8 +47,8 @@ function nextAnimationFrame(): Promise<void> {
 export function startApp(win: Window = window): App {
   const { storage, blocked } = storageOf(win);
   const place = { location: win.location, history: win.history, storage };
-  const { config, notice, benchLink } = initialConfig(place);
-  const store = createAppStore(config, benchLink ? 'benchmark' : 'playground');
+  const { config, notice, tab } = initialConfig(place);
+  const store = createAppStore(config, tab);
   if (notice) store.getState().notify(notice);
   if (blocked) {
     store.getState().notify({
@@ -58,11 +59,29 @@ export function startApp(win: Window = window): App {
     });
   }
   const stopPermalink = syncPermalink(store, place, win);
+  const stopCspWatch = watchCspViolations(win, (v) =>
+    store.getState().notify({
+      id: NOTICE.csp,
+      level: 'warning',
+      title: 'The page’s security policy blocked something it did not expect to run.',
+      lines: [`${v.directive}: ${v.blocked} (from ${v.source})`],
+    }),
+  );
 
   const session = createEngineSession(
     {
       acquire: () => acquireGpu(win.navigator.gpu),
-      createGpuEngine: (device) => createEngine(device, { wisdom: storedWisdom(storage) }),
+      createGpuEngine: (device) =>
+        createEngine(device, {
+          wisdom: storedWisdom(storage, (problem) =>
+            store.getState().notify({
+              id: NOTICE.storage,
+              level: 'warning',
+              title: 'A localStorage write was refused; what was stored before is kept.',
+              lines: [problem],
+            }),
+          ),
+        }),
       createCpuEngine,
       delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     },
@@ -100,6 +119,7 @@ export function startApp(win: Window = window): App {
       loop.stop();
       session.dispose();
       stopPermalink();
+      stopCspWatch();
     },
   };
 }

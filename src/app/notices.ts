@@ -25,6 +25,7 @@ export const NOTICE = {
   import: 'import',
   runError: 'run-error',
   copied: 'copied',
+  csp: 'csp-violation',
 } as const;
 
 const HOW_TO_ENABLE = [

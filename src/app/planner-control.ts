@@ -6,13 +6,23 @@
  */
 import type { FftVariant, GpuEngine, Shape, TunableId, Wisdom, WisdomStore } from '../engine';
 import { shapeOf } from '../io/config';
+import { writeStorage } from '../io/storage-write';
 import type { EngineSession } from './engine-session';
 import type { AppStore } from './store';
 
 export const WISDOM_KEY = 'phi-playground.wisdom';
+/** Wisdom is a few hundred bytes per adapter; far more is not wisdom. */
+export const WISDOM_MAX_CHARS = 64 * 1024;
 
-/** localStorage-backed wisdom; the engine's planner drops anything that is not a known variant. */
-export function storedWisdom(storage: Pick<Storage, 'getItem' | 'setItem'>): WisdomStore {
+/**
+ * localStorage-backed wisdom; the engine's planner drops anything that is not a known variant.
+ * A write that does not fit leaves the stored wisdom as it was and is reported to `onRefused`
+ * (the choice still holds for this page).
+ */
+export function storedWisdom(
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  onRefused: (problem: string) => void = () => undefined,
+): WisdomStore {
   return {
     load: () => {
       const raw = storage.getItem(WISDOM_KEY);
@@ -24,11 +34,8 @@ export function storedWisdom(storage: Pick<Storage, 'getItem' | 'setItem'>): Wis
       }
     },
     save: (wisdom) => {
-      try {
-        storage.setItem(WISDOM_KEY, JSON.stringify(wisdom));
-      } catch {
-        // Storage full or blocked: the choice still holds for this page.
-      }
+      const refused = writeStorage(storage, WISDOM_KEY, JSON.stringify(wisdom), WISDOM_MAX_CHARS);
+      if (refused !== null) onRefused(`The planner's measurements were ${refused}.`);
     },
   };
 }

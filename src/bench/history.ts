@@ -4,14 +4,18 @@
  * parsed by the schema and dropped if it no longer fits.
  */
 import { z } from 'zod';
+import { formatSize, writeStorage } from '../io/storage-write';
 import { BenchRunSchema, type BenchRun, type CaseResult } from './schema';
 
 export const HISTORY_KEY = 'phi-resolvent.bench.history';
 export const HISTORY_CAP = 20;
+/**
+ * The history's budget in localStorage (characters of JSON). Browsers give an origin about 5
+ * MiB in all, and the configuration and the planner's wisdom need their share.
+ */
+export const HISTORY_MAX_CHARS = 4 * 2 ** 20;
 
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
-
-export function loadHistory(storage: KeyValueStore): BenchRun[] {
+export function loadHistory(storage: Pick<Storage, 'getItem'>): BenchRun[] {
   let raw: unknown;
   try {
     raw = JSON.parse(storage.getItem(HISTORY_KEY) ?? '[]');
@@ -31,18 +35,34 @@ export function addToHistory(runs: readonly BenchRun[], run: BenchRun): BenchRun
   return [run, ...runs.filter((r) => r.id !== run.id)].slice(0, HISTORY_CAP);
 }
 
-/** Writes the history; when storage is full, drops the oldest runs until it fits. */
-export function saveHistory(storage: KeyValueStore, runs: readonly BenchRun[]): BenchRun[] {
-  let kept = [...runs];
-  for (;;) {
-    try {
-      storage.setItem(HISTORY_KEY, JSON.stringify(kept));
-      return kept;
-    } catch (e) {
-      if (kept.length === 0) throw e;
-      kept = kept.slice(0, -1);
-    }
-  }
+export interface SaveOutcome {
+  /** The history as stored now: `runs` when written, else the history it had before. */
+  runs: BenchRun[];
+  /** Why the write was refused (names the size), or null when it was written. */
+  problem: string | null;
+}
+
+/**
+ * Writes `runs` as the history, or nothing at all: a write that does not fit is refused whole,
+ * so what was stored (`stored`, the history the caller last read or wrote) stays intact rather
+ * than losing older runs to make room for a new one.
+ */
+export function saveHistory(
+  storage: Pick<Storage, 'setItem'>,
+  runs: readonly BenchRun[],
+  stored: readonly BenchRun[],
+): SaveOutcome {
+  const text = JSON.stringify(runs);
+  const refused = writeStorage(storage, HISTORY_KEY, text, HISTORY_MAX_CHARS);
+  if (refused === null) return { runs: [...runs], problem: null };
+  const largest = runs.reduce((m, r) => Math.max(m, JSON.stringify(r).length), 0);
+  return {
+    runs: [...stored],
+    problem:
+      `The benchmark history (${runs.length} runs, the largest ${formatSize(largest)}) was ` +
+      `${refused}: the ${stored.length} runs kept before are still there. Export a run as JSON ` +
+      'to keep it, or delete older runs to make room.',
+  };
 }
 
 export interface CaseDelta {
@@ -62,16 +82,27 @@ export function caseKey(c: Pick<CaseResult, 'op' | 'shape' | 'batch' | 'variant'
   return `${c.op}${c.variant ? ` [${c.variant}]` : ''} ${c.shape.join('×')} ×${c.batch}`;
 }
 
-/** Every case of either run, matched by op, variant, shape and batch, in run a's order then b's. */
-export function compareRuns(a: BenchRun, b: BenchRun): CaseDelta[] {
-  const bByKey = new Map(b.cases.map((c) => [caseKey(c), c]));
-  const seen = new Set<string>();
-  const out: CaseDelta[] = [];
-  for (const c of [...a.cases, ...b.cases]) {
+/** The first case of each key, in order: one pass, so comparing stays linear in the cases. */
+function firstByKey(cases: readonly CaseResult[]): Map<string, CaseResult> {
+  const byKey = new Map<string, CaseResult>();
+  for (const c of cases) {
     const key = caseKey(c);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const ca = a.cases.find((x) => caseKey(x) === key) ?? null;
+    if (!byKey.has(key)) byKey.set(key, c);
+  }
+  return byKey;
+}
+
+/**
+ * Every case of either run, matched by op, variant, shape and batch, in run a's order then b's.
+ * Linear time (hash maps, no search per case): imported runs may hold thousands of cases.
+ */
+export function compareRuns(a: BenchRun, b: BenchRun): CaseDelta[] {
+  const aByKey = firstByKey(a.cases);
+  const bByKey = firstByKey(b.cases);
+  const onlyInB = [...bByKey].filter(([key]) => !aByKey.has(key));
+  const out: CaseDelta[] = [];
+  for (const [key, c] of [...aByKey, ...onlyInB]) {
+    const ca = aByKey.get(key) ?? null;
     const cb = bByKey.get(key) ?? null;
     out.push({
       key,

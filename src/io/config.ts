@@ -224,7 +224,8 @@ function unknownKeyProblems(raw: object): Problem[] {
     return [];
   }
   const problems = keys.slice(0, MAX_UNKNOWN_REPORTED).map((k) => ({
-    field: k.length > 40 ? `${k.slice(0, 39)}…` : k,
+    // The field names the key as JSON would quote it, so an empty or blank key is visible.
+    field: k.trim() === '' ? JSON.stringify(k) : k.length > 40 ? `${k.slice(0, 39)}…` : k,
     message: `unknown field ${describeValue(k)} ignored; known fields: ${CONFIG_FIELDS.join(', ')}`,
   }));
   if (keys.length > MAX_UNKNOWN_REPORTED) {

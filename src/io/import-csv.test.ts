@@ -160,3 +160,51 @@ describe('CSV: errors name the file, the problem and where', () => {
     );
   });
 });
+
+describe('CSV: messages that name the real cause', () => {
+  it('full-width digits are named as non-ASCII digits, not a header without rows', () => {
+    expect(problemOf('１\n２\n３\n')).toBe(
+      `non-ASCII digit '１' (U+FF11) in "１" at line 1, column 1; numbers must use the ASCII digits 0-9 (convert full-width or other scripts first)`,
+    );
+    expect(problemOf('a,b\n1,٣\n')).toMatch(/non-ASCII digit '٣' \(U\+0663\) .* line 2, column 2/);
+  });
+
+  it('a control character is named with its line and position', () => {
+    expect(problemOf('1\n2\u0000\n3\n')).toMatch(
+      /^control character U\+0000 at line 2, character 2; this looks like a binary file/,
+    );
+    expect(problemOf('\u0001\u0002')).toMatch(/U\+0001 at line 1, character 1/);
+  });
+
+  it('UTF-16 without a byte-order mark is named as such, not as ragged rows', () => {
+    const text = '1,2\n3,4\n5,6\n';
+    const le = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) le[2 * i] = text.charCodeAt(i);
+    const error = (() => {
+      try {
+        importFile('utf16.csv', le.buffer);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).problem).toMatch(
+      /^the file looks like UTF-16LE text without a byte-order mark/,
+    );
+    const be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) be[2 * i + 1] = text.charCodeAt(i);
+    expect(() => importFile('utf16.csv', be.buffer)).toThrow(/UTF-16BE text without a byte-order/);
+    const bom = new Uint8Array([0xff, 0xfe, ...le]);
+    expect(Array.from(importFile('utf16.csv', bom.buffer).data)).toEqual([1, 3, 5, 0, 2, 4, 6, 0]);
+  });
+
+  it('values that underflow float32 are kept as 0 and the notes say so', () => {
+    const d = csv('1\n1e-50\n-2e-46\n4\n');
+    expect(Array.from(d.data)).toEqual([1, 0, -0, 4]);
+    expect(d.notes).toContain(
+      `2 values smaller than float32's smallest (±1.4e-45) became 0, the first "1e-50" at line 2, column 1`,
+    );
+    expect(csv('1\n2e-45\n').notes.join()).not.toMatch(/smallest/);
+  });
+});

@@ -81,3 +81,13 @@ describe('JSON: errors say where', () => {
     );
   });
 });
+
+describe('JSON: underflow', () => {
+  it('says which values float32 turned into 0', () => {
+    const bytes = new TextEncoder().encode('[[1, 1e-50], [3, 4]]');
+    const d = importFile('u.json', bytes.buffer);
+    expect(d.notes).toContain(
+      `1 value smaller than float32's smallest (±1.4e-45) became 0, the first [0][1] = 1e-50`,
+    );
+  });
+});

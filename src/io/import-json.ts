@@ -75,6 +75,8 @@ export function importJson(file: string, text: string): ImportedData {
   });
   checkSize(file, signals.length, length);
   const values = new Float32Array(signals.length * length);
+  let underflow = 0;
+  let firstUnderflow = '';
   signals.forEach((s, b) => {
     for (let t = 0; t < length; t++) {
       const v: unknown = s[t];
@@ -86,6 +88,10 @@ export function importJson(file: string, text: string): ImportedData {
       const problem = sampleProblem(v, where);
       if (problem) throw new ImportError(file, problem);
       values[b * length + t] = v;
+      if (v !== 0 && values[b * length + t] === 0) {
+        underflow += 1;
+        if (underflow === 1) firstUnderflow = `${where} = ${v}`;
+      }
     }
   });
   const notes = [
@@ -93,5 +99,11 @@ export function importJson(file: string, text: string): ImportedData {
       ? `read one signal of ${length} samples`
       : `read ${signals.length} signals of ${length} samples (one per inner array)`,
   ];
+  if (underflow > 0) {
+    notes.push(
+      `${underflow} value${underflow === 1 ? '' : 's'} smaller than float32's smallest ` +
+        `(±1.4e-45) became 0, the first ${firstUnderflow}`,
+    );
+  }
   return importedSignals(file, 'json', signals.length, length, values, notes);
 }

@@ -142,8 +142,23 @@ describe('decodeHash', () => {
     const { config, problems } = decodeHash('#n=64&n=128');
     expect(config.n).toBe(128);
     expect(problems).toEqual([
-      { field: 'n', message: "'n' appears more than once in the URL hash; using the last" },
+      { field: 'n', message: "'n' appears 2 times in the URL hash; using the last" },
     ]);
+  });
+
+  it('collapses repeated keys into one line per key and at most a few lines', () => {
+    const once = decodeHash(`#${'n=64&'.repeat(800)}n=128`);
+    expect(once.config.n).toBe(128);
+    expect(once.problems).toEqual([
+      { field: 'n', message: "'n' appears 801 times in the URL hash; using the last" },
+    ]);
+    const keys = ['n', 'batch', 'phi', 'seed', 'f0', 'f1', 'tones', 'snr'];
+    const many = decodeHash(`#${keys.map((k) => `${k}=1&${k}=2`).join('&')}`);
+    const repeats = many.problems.filter((p) => /appear/.test(p.message));
+    expect(repeats).toHaveLength(6);
+    expect(repeats[5]?.message).toBe(
+      '3 more keys appear more than once in the URL hash; using the last of each',
+    );
   });
 
   it('refuses an overlong hash outright and caps the number of reports', () => {
@@ -236,6 +251,8 @@ describe('loadStored and saveStored', () => {
     const problems = saveStored(full, DEFAULT_CONFIG);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.field).toBe('storage');
-    expect(problems[0]?.message).toMatch(/QuotaExceededError: quota/);
+    expect(problems[0]?.message).toMatch(
+      /the configuration was not saved to localStorage .*: the browser refused \d+ B \(QuotaExceededError: quota\); what was stored before is unchanged; the URL hash still holds it/,
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import { CONFIG_FIELDS, DEFAULT_CONFIG, parseConfig, type ConfigField } from './config';
 import type { PlaygroundConfig, Problem } from './config';
+import { writeStorage } from './storage-write';
 
 export const STORAGE_KEY = 'phi-resolvent-playground/config';
 
@@ -96,6 +97,8 @@ export function decodeHash(hash: string): { config: PlaygroundConfig; problems: 
     };
   }
   const raw = new Map<ConfigField, string>();
+  /** Keys given more than once, with how many times: one line each, however many repeats. */
+  const repeats = new Map<string, number>();
   const problems: Problem[] = [];
   let keyProblems = 0;
   const keyProblem = (message: string): void => {
@@ -118,13 +121,21 @@ export function decodeHash(hash: string): { config: PlaygroundConfig; problems: 
       );
       continue;
     }
-    if (raw.has(field)) {
-      problems.push({
-        field,
-        message: `'${key}' appears more than once in the URL hash; using the last`,
-      });
-    }
+    if (raw.has(field)) repeats.set(key, (repeats.get(key) ?? 1) + 1);
     raw.set(field, value);
+  }
+  const repeated = [...repeats];
+  for (const [key, times] of repeated.slice(0, MAX_KEY_PROBLEMS)) {
+    problems.push({
+      field: FIELD_OF_KEY.get(key) ?? 'hash',
+      message: `'${key}' appears ${times} times in the URL hash; using the last`,
+    });
+  }
+  if (repeated.length > MAX_KEY_PROBLEMS) {
+    problems.push({
+      field: 'hash',
+      message: `${repeated.length - MAX_KEY_PROBLEMS} more keys appear more than once in the URL hash; using the last of each`,
+    });
   }
   if (keyProblems > MAX_KEY_PROBLEMS) {
     problems.push({
@@ -168,21 +179,18 @@ export function loadStored(
   return parseConfig(value);
 }
 
-/** Saves the configuration as JSON; a full or forbidden storage becomes a Problem, not a throw. */
+/**
+ * Saves the configuration as JSON; a full or forbidden storage becomes a Problem naming the
+ * size, not a throw, and the configuration stored before stays as it was.
+ */
 export function saveStored(
   storage: Pick<Storage, 'setItem'>,
   config: PlaygroundConfig,
   key: string = STORAGE_KEY,
 ): Problem[] {
-  try {
-    storage.setItem(key, JSON.stringify(config));
-    return [];
-  } catch (e) {
-    return [
-      {
-        field: 'storage',
-        message: `could not save the configuration to localStorage '${key}' (${errorText(e)}); the URL hash still holds it`,
-      },
-    ];
-  }
+  const refused = writeStorage(storage, key, JSON.stringify(config), MAX_STORED_CHARS);
+  if (refused === null) return [];
+  return [
+    { field: 'storage', message: `the configuration was ${refused}; the URL hash still holds it` },
+  ];
 }

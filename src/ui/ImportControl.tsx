@@ -2,32 +2,15 @@
  * Import your own data: CSV, WAV or JSON signals, or an image for 2D. A file that cannot be
  * used leaves everything as it was and says why, naming the file.
  */
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { NOTICE } from '../app/notices';
-import { ImportError, importFile, importImagePixels, type ImportedData } from '../io/import';
+import { ImportError, type ImportedData } from '../io/import';
+import { ImportCancelledError, importInWorker } from '../io/import-client';
+import type { ImportProgress } from '../io/import-job';
 import { useAppState } from './app-context';
 
-/** Images are decoded by the browser; the importer gets their RGBA pixels. */
-async function readImage(file: File): Promise<ImportedData> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file);
-  } catch {
-    throw new ImportError(file.name, 'the browser could not decode this image');
-  }
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new ImportError(file.name, 'no 2D canvas to read the pixels with');
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
-  return importImagePixels(file.name, pixels.width, pixels.height, pixels.data);
-}
-
-async function readFile(file: File): Promise<ImportedData> {
-  if (file.type.startsWith('image/')) return readImage(file);
-  return importFile(file.name, await file.arrayBuffer());
-}
+/** Files above this size show a progress bar and a Cancel button while they are read. */
+const SHOW_PROGRESS_BYTES = 2 * 2 ** 20;
 
 function ImportedSummary({ imported }: { imported: ImportedData }) {
   const setImported = useAppState((s) => s.setImported);
@@ -57,16 +40,35 @@ export function ImportControl() {
   const setImported = useAppState((s) => s.setImported);
   const notify = useAppState((s) => s.notify);
   const dismiss = useAppState((s) => s.dismiss);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<{ name: string; size: number } | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const cancel = useRef<AbortController | null>(null);
   const id = useId();
 
   const onFile = async (file: File): Promise<void> => {
-    setBusy(true);
+    cancel.current?.abort();
+    const controller = new AbortController();
+    cancel.current = controller;
+    setBusy({ name: file.name, size: file.size });
+    setProgress(null);
     try {
-      const data = await readFile(file);
+      // Read and parsed in a worker: the page keeps answering whatever the file holds.
+      const data = await importInWorker(file, {
+        onProgress: setProgress,
+        signal: controller.signal,
+      });
       setImported(data);
       dismiss(NOTICE.import);
     } catch (error) {
+      if (error instanceof ImportCancelledError) {
+        notify({
+          id: NOTICE.import,
+          level: 'info',
+          title: `Import of “${file.name}” cancelled; nothing was changed.`,
+          lines: [],
+        });
+        return;
+      }
       const detail =
         error instanceof ImportError
           ? `${error.file}: ${error.problem}`
@@ -78,7 +80,11 @@ export function ImportControl() {
         lines: [detail],
       });
     } finally {
-      setBusy(false);
+      if (cancel.current === controller) {
+        cancel.current = null;
+        setBusy(null);
+        setProgress(null);
+      }
     }
   };
 
@@ -89,6 +95,19 @@ export function ImportControl() {
       <label htmlFor={id} className="file-label">
         Import CSV, WAV, JSON or an image{busy ? ' — reading…' : ''}
       </label>
+      {busy && busy.size > SHOW_PROGRESS_BYTES && (
+        <div className="import-progress" data-testid="import-progress" aria-live="polite">
+          <progress max={progress?.total ?? busy.size} value={progress?.loaded ?? 0} />
+          <span>
+            {progress?.phase === 'parsing' ? 'parsing' : 'reading'} {busy.name}:{' '}
+            {((progress?.loaded ?? 0) / 2 ** 20).toFixed(1)} / {(busy.size / 2 ** 20).toFixed(1)}{' '}
+            MiB
+          </span>
+          <button type="button" data-testid="import-cancel" onClick={() => cancel.current?.abort()}>
+            Cancel
+          </button>
+        </div>
+      )}
       <input
         id={id}
         type="file"

@@ -2,6 +2,7 @@
  * The headless benchmark page. The CLI opens it with `#bench=<suite>`, listens to progress
  * through `window.__benchProgress` (a Playwright binding) and collects `window.__benchResult`.
  */
+import '../../security/zod-jitless';
 import { createBrowserFftPool } from '../cpu/browser-pool';
 import { createHost } from '../host';
 import { parseBenchHash } from '../permalink';

@@ -7,7 +7,14 @@ import { fftNdInPlace } from '../cpu/fft64';
 import { fftFlops } from '../resolvent-math';
 import { signalLength } from '../shape';
 import type { FilterOptions, FilterResult, InputArray } from '../types';
-import { checkBatch, checkData, checkShape, checkValues } from '../validate';
+import {
+  checkBatch,
+  checkData,
+  checkFlag,
+  checkOptions,
+  checkShape,
+  checkValues,
+} from '../validate';
 import type { CheckedBase, Operator } from './operator';
 
 export interface CheckedFilter extends CheckedBase {
@@ -17,13 +24,15 @@ export interface CheckedFilter extends CheckedBase {
 }
 
 function check(data: InputArray, options: FilterOptions): CheckedFilter {
-  const shape = checkShape(options.shape);
-  const batch = checkBatch(options.batch);
-  const real = options.real ?? false;
+  const o = checkOptions(options);
+  const shape = checkShape(o.shape);
+  const batch = checkBatch(o.batch);
+  const real = checkFlag('real', o.real, false);
+  const fused = checkFlag('fused', o.fused, true);
   const n = signalLength(shape);
-  checkValues('gains', options.gains, n, `prod(shape) = ${n} real gains, one per bin`);
+  checkValues('gains', o.gains, n, `prod(shape) = ${n} real gains, one per bin`);
   checkData(data, shape, batch, real);
-  return { shape, batch, real, gains: options.gains, fused: options.fused ?? true };
+  return { shape, batch, real, gains: options.gains, fused };
 }
 
 /** The gains as complex factors (g, 0), the 'multiply' hook's table. */

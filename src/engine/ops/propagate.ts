@@ -22,7 +22,16 @@ import {
 import { fftFlops } from '../resolvent-math';
 import { signalLength } from '../shape';
 import type { InputArray, OutputArray, PropagateOptions, PropagateResult } from '../types';
-import { checkBatch, checkData, checkPositive, checkShape, checkValues } from '../validate';
+import {
+  checkBatch,
+  checkData,
+  checkFlag,
+  checkOptions,
+  checkPositive,
+  checkShape,
+  checkValues,
+  describeValue,
+} from '../validate';
 import { EngineArgumentError } from '../errors';
 import type { Block, CheckedBase, Operator, ProgramTable } from './operator';
 
@@ -38,21 +47,22 @@ export interface CheckedPropagate extends CheckedBase {
 }
 
 function check(data: InputArray, options: PropagateOptions): CheckedPropagate {
-  const shape = checkShape(options.shape);
-  const batch = checkBatch(options.batch);
-  const dt = checkPositive('dt', options.dt, false);
-  const steps = options.steps;
+  const o = checkOptions(options);
+  const shape = checkShape(o.shape);
+  const batch = checkBatch(o.batch);
+  const dt = checkPositive('dt', o.dt, false);
+  const steps = o.steps;
   if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 1 || steps > MAX_STEPS) {
     throw new EngineArgumentError(
       'steps',
-      `steps must be a whole number from 1 to ${MAX_STEPS}; got ${String(steps)}.`,
+      `steps must be a whole number from 1 to ${MAX_STEPS}; got ${describeValue(steps)}.`,
     );
   }
   const constants: PropagatorConstants = {
     dt,
-    hbar: checkPositive('hbar', options.hbar ?? HBAR_DEFAULT, false),
-    mass: checkPositive('mass', options.mass ?? MASS_DEFAULT, false),
-    dx: checkPositive('dx', options.dx ?? DX_DEFAULT, false),
+    hbar: checkPositive('hbar', o.hbar ?? HBAR_DEFAULT, false),
+    mass: checkPositive('mass', o.mass ?? MASS_DEFAULT, false),
+    dx: checkPositive('dx', o.dx ?? DX_DEFAULT, false),
   };
   const n = signalLength(shape);
   let potential = options.potential;
@@ -61,7 +71,8 @@ function check(data: InputArray, options: PropagateOptions): CheckedPropagate {
     if (Array.prototype.every.call(potential, (v: number) => v === 0)) potential = undefined;
   }
   checkData(data, shape, batch, false);
-  return { shape, batch, steps, constants, potential, fused: options.fused ?? true };
+  const fused = checkFlag('fused', o.fused, true);
+  return { shape, batch, steps, constants, potential, fused };
 }
 
 /**

@@ -9,7 +9,7 @@ import { fftNdInPlace } from '../cpu/fft64';
 import { axisQ, fftFlops, metricsFromSums, weights, type SpectralSums } from '../resolvent-math';
 import type { InputArray, KUnit, ResolventOptions, ResolventResult, Shape } from '../types';
 import { rowsAndColumns, signalLength } from '../shape';
-import { checkResolvent, type CheckedResolvent } from '../validate';
+import { checkFlag, checkResolvent, type CheckedResolvent } from '../validate';
 import type { GpuOutput, GpuProgram, Operator, ProgramTable } from './operator';
 
 export interface CheckedResolventOp extends CheckedResolvent {
@@ -17,7 +17,8 @@ export interface CheckedResolventOp extends CheckedResolvent {
 }
 
 function check(data: InputArray, options: ResolventOptions): CheckedResolventOp {
-  return { ...checkResolvent(data, options), fused: options.fused ?? true };
+  const checked = checkResolvent(data, options);
+  return { ...checked, fused: checkFlag('fused', options.fused, true) };
 }
 
 /** R·X in place on one spectrum at `off`, in float64; returns its sums. */

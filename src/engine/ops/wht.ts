@@ -6,7 +6,7 @@
  */
 import { wht64InPlace } from '../cpu/wht64';
 import type { InputArray, WhtOptions, WhtResult } from '../types';
-import { checkAxis, checkBatch, checkData, MAX_1D_LOG2 } from '../validate';
+import { checkAxis, checkBatch, checkData, checkOptions, MAX_1D_LOG2 } from '../validate';
 import type { CheckedBase, Operator } from './operator';
 
 export interface CheckedWht extends CheckedBase {
@@ -14,8 +14,9 @@ export interface CheckedWht extends CheckedBase {
 }
 
 function check(data: InputArray, options: WhtOptions): CheckedWht {
-  const n = checkAxis('n', options.n, MAX_1D_LOG2);
-  const batch = checkBatch(options.batch);
+  const o = checkOptions(options);
+  const n = checkAxis('n', o.n, MAX_1D_LOG2);
+  const batch = checkBatch(o.batch);
   checkData(data, [n], batch, true);
   return { n, batch, shape: [n] };
 }

@@ -169,7 +169,7 @@ export function harmonicGroundScenario(dims: 1 | 2 = 1): QuantumScenario {
   const period = (2 * Math.PI) / omega;
   const steps = dims === 1 ? 1000 : 500;
   const rho0 = density(psi);
-  const peak = Math.max(...rho0);
+  const peak = rho0.reduce((a, b) => Math.max(a, b), -Infinity);
   return {
     name: `harmonicGround${dims}d`,
     shape,

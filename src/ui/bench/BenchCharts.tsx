@@ -14,18 +14,9 @@ import {
 } from 'recharts';
 import type { BenchRun, Crossover } from '../../bench/schema';
 
-const pow2Tick = (v: number): string => `2^${v}`;
+import { pow2Ticks } from './chart-data';
 
-/** Whole powers of two over the data's range, so the axis never shows 2^15.02. */
-function pow2Ticks(values: readonly number[]): number[] {
-  if (values.length === 0) return [];
-  const lo = Math.floor(Math.min(...values));
-  const hi = Math.ceil(Math.max(...values));
-  const step = Math.max(1, Math.ceil((hi - lo) / 10));
-  const out: number[] = [];
-  for (let v = lo; v <= hi; v += step) out.push(v);
-  return out;
-}
+const pow2Tick = (v: number): string => `2^${v}`;
 
 function sweep(run: BenchRun) {
   const byN = new Map<

@@ -6,8 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { describeFused, describeTfjsTarget, efficiencyTargetLines } from '../../bench/format-table';
-import { benchHash, parseBenchHash } from '../../bench/permalink';
-import { SUITE_NAMES, type BenchRun, type SuiteName } from '../../bench/schema';
+import { benchHash, readBenchHash } from '../../bench/permalink';
+import { RUN_LIMITS, SUITE_NAMES, type BenchRun, type SuiteName } from '../../bench/schema';
 import { BenchCharts } from './BenchCharts';
 import { createBenchStore } from './bench-store';
 import { HistoryPanel } from './HistoryPanel';
@@ -65,13 +65,15 @@ export function BenchView() {
   const live = useStore(store, (s) => s.live);
   const current = useStore(store, (s) => s.current);
   const error = useStore(store, (s) => s.error);
+  const storageProblem = useStore(store, (s) => s.storageProblem);
+  const [linkProblem] = useState(() => readBenchHash(location.hash).problem);
   const fileInput = useRef<HTMLInputElement>(null);
   const running = status === 'running';
 
   // The permalink selects the suite and may start it. Deferred by a tick so React's
   // development double-mount cancels the timer, not a run.
   useEffect(() => {
-    const link = parseBenchHash(location.hash);
+    const { link } = readBenchHash(location.hash);
     if (!link) return;
     store.getState().setSuite(link.suite);
     const timer = setTimeout(() => {
@@ -152,8 +154,19 @@ export function BenchView() {
           data-testid="bench-import-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void file.text().then((t) => store.getState().importRun(t));
             e.target.value = '';
+            if (!file) return;
+            // The size is known before reading: a forged multi-GB file is never read.
+            if (file.size > RUN_LIMITS.fileBytes) {
+              store
+                .getState()
+                .refuseImport(
+                  `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MiB; the limit for a ` +
+                    `benchmark run is ${RUN_LIMITS.fileBytes / 2 ** 20} MiB (RUN_LIMITS.fileBytes)`,
+                );
+              return;
+            }
+            void file.text().then((t) => store.getState().importRun(t, file.name));
           }}
         />
       </div>
@@ -178,9 +191,19 @@ export function BenchView() {
           <span>Done in {(current.wallMs / 1000).toFixed(1)} s.</span>
         )}
       </div>
+      {linkProblem && (
+        <p className="notice notice-warning" role="alert" data-testid="bench-link-problem">
+          {linkProblem}
+        </p>
+      )}
       {error && (
         <p className="notice notice-error" role="alert">
           {error}
+        </p>
+      )}
+      {storageProblem && (
+        <p className="notice notice-warning" role="alert" data-testid="bench-storage-problem">
+          {storageProblem}
         </p>
       )}
       {software && (

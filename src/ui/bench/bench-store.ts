@@ -21,6 +21,8 @@ export interface BenchState {
   /** The run shown: the last finished, or one picked from the history or imported. */
   current: BenchRun | null;
   error: string | null;
+  /** Why the last history write was refused (the stored history then stays as it was). */
+  storageProblem: string | null;
   history: BenchRun[];
   /** Ids of the two runs compared (a, b). */
   compare: [string | null, string | null];
@@ -29,7 +31,10 @@ export interface BenchState {
   cancel(): void;
   show(id: string): void;
   remove(id: string): void;
-  importRun(text: string): void;
+  /** Parses a run (untrusted JSON); `file` names it in the error. */
+  importRun(text: string, file?: string): void;
+  /** Shows why an import was refused before its text was read. */
+  refuseImport(why: string): void;
   setCompare(slot: 0 | 1, id: string | null): void;
 }
 
@@ -45,82 +50,96 @@ function storage(): Storage | null {
 export function createBenchStore() {
   let controller: AbortController | null = null;
   const store = storage();
-  const remember = (runs: BenchRun[]): BenchRun[] => (store ? saveHistory(store, runs) : runs);
 
-  return createStore<BenchState>()((set, get) => ({
-    suite: 'quick',
-    status: 'idle',
-    progress: null,
-    live: [],
-    current: null,
-    error: null,
-    history: store ? loadHistory(store) : [],
-    compare: [null, null],
+  return createStore<BenchState>()((set, get) => {
+    /** Saves `runs` as the history; a refused write keeps the old one and says why. */
+    const remember = (runs: BenchRun[]): BenchRun[] => {
+      if (!store) return runs;
+      const { runs: kept, problem } = saveHistory(store, runs, get().history);
+      set({ storageProblem: problem });
+      return kept;
+    };
+    return {
+      suite: 'quick',
+      status: 'idle',
+      progress: null,
+      live: [],
+      current: null,
+      error: null,
+      storageProblem: null,
+      history: store ? loadHistory(store) : [],
+      compare: [null, null],
 
-    setSuite: (suite) => set({ suite }),
+      setSuite: (suite) => set({ suite }),
 
-    async start() {
-      if (get().status === 'running') return;
-      controller = new AbortController();
-      const { signal } = controller;
-      set({ status: 'running', progress: null, live: [], error: null });
-      let owned: Awaited<ReturnType<typeof createHost>> | null = null;
-      try {
-        if (!('gpu' in navigator)) throw new Error('WebGPU is not available in this browser.');
-        owned = await createHost(
-          navigator.gpu,
-          'browser',
-          navigator.userAgent,
-          createBrowserFftPool,
-        );
-        const run = await runSuite(owned.host, get().suite, {
-          signal,
-          onProgress: (progress) => set({ progress }),
-          onCase: (c) => set((s) => ({ live: [...s.live, c] })),
-        });
-        const history = remember(addToHistory(get().history, run));
-        set({ status: 'done', current: run, history });
-      } catch (e) {
-        if (signal.aborted) set({ status: 'cancelled' });
-        else set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
-      } finally {
-        owned?.dispose();
-        controller = null;
-      }
-    },
+      async start() {
+        if (get().status === 'running') return;
+        controller = new AbortController();
+        const { signal } = controller;
+        set({ status: 'running', progress: null, live: [], error: null });
+        let owned: Awaited<ReturnType<typeof createHost>> | null = null;
+        try {
+          if (!('gpu' in navigator)) throw new Error('WebGPU is not available in this browser.');
+          owned = await createHost(
+            navigator.gpu,
+            'browser',
+            navigator.userAgent,
+            createBrowserFftPool,
+          );
+          const run = await runSuite(owned.host, get().suite, {
+            signal,
+            onProgress: (progress) => set({ progress }),
+            onCase: (c) => set((s) => ({ live: [...s.live, c] })),
+          });
+          const history = remember(addToHistory(get().history, run));
+          set({ status: 'done', current: run, history });
+        } catch (e) {
+          if (signal.aborted) set({ status: 'cancelled' });
+          else set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+        } finally {
+          owned?.dispose();
+          controller = null;
+        }
+      },
 
-    cancel() {
-      controller?.abort(new DOMException('Benchmark cancelled', 'AbortError'));
-    },
+      cancel() {
+        controller?.abort(new DOMException('Benchmark cancelled', 'AbortError'));
+      },
 
-    show(id) {
-      const run = get().history.find((r) => r.id === id);
-      if (run) set({ current: run, status: get().status === 'running' ? 'running' : 'idle' });
-    },
+      show(id) {
+        const run = get().history.find((r) => r.id === id);
+        if (run) set({ current: run, status: get().status === 'running' ? 'running' : 'idle' });
+      },
 
-    remove(id) {
-      const history = remember(get().history.filter((r) => r.id !== id));
-      const current = get().current?.id === id ? null : get().current;
-      const [a, b] = get().compare;
-      const compare: [string | null, string | null] = [a === id ? null : a, b === id ? null : b];
-      set({ history, current, compare });
-    },
+      remove(id) {
+        const history = remember(get().history.filter((r) => r.id !== id));
+        const current = get().current?.id === id ? null : get().current;
+        const [a, b] = get().compare;
+        const compare: [string | null, string | null] = [a === id ? null : a, b === id ? null : b];
+        set({ history, current, compare });
+      },
 
-    importRun(text) {
-      try {
-        const run = parseBenchRun(text);
-        set({ current: run, history: remember(addToHistory(get().history, run)), error: null });
-      } catch (e) {
-        set({ error: `Import failed: ${e instanceof Error ? e.message : String(e)}` });
-      }
-    },
+      importRun(text, file) {
+        try {
+          const run = parseBenchRun(text);
+          set({ current: run, history: remember(addToHistory(get().history, run)), error: null });
+        } catch (e) {
+          const where = file === undefined ? '' : `${file}: `;
+          set({ error: `Import failed: ${where}${e instanceof Error ? e.message : String(e)}` });
+        }
+      },
 
-    setCompare(slot, id) {
-      const compare: [string | null, string | null] = [...get().compare];
-      compare[slot] = id;
-      set({ compare });
-    },
-  }));
+      refuseImport(why) {
+        set({ error: `Import failed: ${why}` });
+      },
+
+      setCompare(slot, id) {
+        const compare: [string | null, string | null] = [...get().compare];
+        compare[slot] = id;
+        set({ compare });
+      },
+    };
+  });
 }
 
 export type BenchStore = ReturnType<typeof createBenchStore>;

@@ -46,7 +46,9 @@ export function SpectrumPlot() {
           <p>
             <strong>k unit: {text.label}.</strong> {text.kappa}; {text.nyquist}.
           </p>
-          <p className="muted">{kUnitWhy(shape ? Math.max(...shape) : 1024)}</p>
+          <p className="muted">
+            {kUnitWhy(shape ? shape.reduce((a, b) => Math.max(a, b), 0) : 1024)}
+          </p>
         </div>
       }
     >

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ImportError, MAX_SIGNAL_SAMPLES } from './import-data';
+import { imageHeaderSize, MAX_IMAGE_PIXELS, runImport, type ImportProgress } from './import-job';
+import { TextScan } from './import-scan';
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ImportError) return e.message;
+    throw e;
+  }
+  throw new Error('expected an ImportError');
+}
+
+describe('runImport: limits before and while reading', () => {
+  it('refuses a file over the size limit before reading a byte', async () => {
+    const huge = {
+      name: 'huge.csv',
+      size: 3 * 2 ** 30,
+      type: 'text/csv',
+      stream: () => {
+        throw new Error('must not be read');
+      },
+    } as unknown as File;
+    expect(await refusal(runImport(huge))).toBe(
+      'huge.csv: the file is 3072.0 MiB; the limit is 64.0 MiB (checked before reading)',
+    );
+  });
+
+  it('refuses a CSV of too many rows while reading, with progress reported', async () => {
+    const file = new File(['0\n'.repeat(MAX_SIGNAL_SAMPLES + 2)], 'rows.csv');
+    const seen: ImportProgress[] = [];
+    expect(await refusal(runImport(file, (p) => seen.push(p)))).toMatch(
+      /^rows\.csv: the file has more than 1048577 rows \(counted while reading\)/,
+    );
+    expect(seen.every((p) => p.phase === 'reading' && p.total === file.size)).toBe(true);
+  });
+
+  it('imports a small file with the same result as the parser, reporting each phase', async () => {
+    const phases = new Set<string>();
+    const d = await runImport(new File(['a,b\n1,2\n3,4\n'], 'ok.csv'), (p) => phases.add(p.phase));
+    expect(Array.from(d.data)).toEqual([1, 3, 2, 4]);
+    expect([...phases]).toEqual(['reading', 'parsing']);
+    expect(await refusal(runImport(new File(['1'], 'x.exe')))).toMatch(/unsupported type '\.exe'/);
+  });
+});
+
+describe('TextScan: lower bounds only', () => {
+  it('counts decimal-comma values at most twice and JSON strings not at all', () => {
+    const csv = new TextScan('a.csv', 'csv');
+    csv.feed('# 123 comment\n1,5;2,25\n\n3;4');
+    csv.finish();
+    expect(csv.dataLines).toBe(2);
+    expect(csv.minValues).toBeLessThanOrEqual(4);
+    const json = new TextScan('a.json', 'json');
+    json.feed('{"signals 123 \\" 456": [[1.5e-3, -2], [3, 4]]}');
+    json.finish();
+    expect(json.minValues).toBe(4);
+  });
+});
+
+describe('imageHeaderSize', () => {
+  it('reads PNG, GIF and BMP sizes so a decompression bomb is refused before decoding', () => {
+    const png = new Uint8Array(24);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    new DataView(png.buffer).setUint32(16, 100000);
+    new DataView(png.buffer).setUint32(20, 100000);
+    const size = imageHeaderSize(png);
+    expect(size).toEqual({ width: 100000, height: 100000 });
+    expect((size?.width ?? 0) * (size?.height ?? 0)).toBeGreaterThan(MAX_IMAGE_PIXELS);
+    const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x10, 0x00, 0x20, 0x00]);
+    expect(imageHeaderSize(gif)).toEqual({ width: 16, height: 32 });
+    expect(imageHeaderSize(new Uint8Array(4))).toBeNull();
+  });
+});

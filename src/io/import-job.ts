@@ -1,0 +1,132 @@
+/**
+ * One import, from a File to engine-ready data, as the import worker runs it: the file size is
+ * checked before a byte is read, text is read in chunks with streaming counts (TextScan) so a
+ * file far over the limits is refused early, and progress is reported as it goes. DOM-free
+ * apart from the image path (createImageBitmap and OffscreenCanvas exist in workers too).
+ */
+import { importFile, IMPORT_EXTENSIONS } from './import';
+import { ImportError, MAX_FILE_BYTES, type ImportedData } from './import-data';
+import { importImagePixels } from './import-image';
+import { TextScan } from './import-scan';
+
+export interface ImportProgress {
+  phase: 'reading' | 'parsing';
+  /** Bytes read so far and the file's size. */
+  loaded: number;
+  total: number;
+}
+
+/** The largest image decoded: 2^25 pixels (128 MiB of RGBA); bigger ones are refused. */
+export const MAX_IMAGE_PIXELS = 2 ** 25;
+
+const IMAGE_TYPES = /^image\//;
+
+function mib(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot).toLowerCase();
+}
+
+const PROGRESS_STEP_BYTES = 2 ** 20;
+
+/** Reads the file in chunks, counting as it goes; returns its bytes. */
+async function readCounted(
+  file: Blob,
+  scan: TextScan | null,
+  onProgress: (p: ImportProgress) => void,
+): Promise<ArrayBuffer> {
+  const out = new Uint8Array(file.size);
+  const decoder = new TextDecoder('utf-8');
+  const reader = file.stream().getReader();
+  let loaded = 0;
+  let reported = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (loaded + value.length > out.length) throw new Error('the file grew while it was read');
+    out.set(value, loaded);
+    loaded += value.length;
+    // The counts only bound what the parser will find; UTF-16 files are checked by the parser.
+    scan?.feed(decoder.decode(value, { stream: true }));
+    // Every 1 MiB, not every chunk: each report is a message and a render on the page.
+    if (loaded - reported >= PROGRESS_STEP_BYTES || loaded === file.size) {
+      reported = loaded;
+      onProgress({ phase: 'reading', loaded, total: file.size });
+    }
+  }
+  scan?.finish();
+  return out.buffer.slice(0, loaded);
+}
+
+/**
+ * Width and height from a PNG, GIF or BMP header, so a decompression bomb (a small file of a
+ * huge image) is refused before the browser decodes it. null for other formats.
+ */
+export function imageHeaderSize(head: Uint8Array): { width: number; height: number } | null {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const png = [0x89, 0x50, 0x4e, 0x47];
+  if (head.length >= 24 && png.every((b, i) => head[i] === b)) {
+    return { width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  if (head.length >= 10 && head[0] === 0x47 && head[1] === 0x49 && head[2] === 0x46) {
+    return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
+  }
+  if (head.length >= 26 && head[0] === 0x42 && head[1] === 0x4d) {
+    return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+  }
+  return null;
+}
+
+function checkPixels(name: string, width: number, height: number): void {
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new ImportError(
+      name,
+      `the image is ${width}×${height} (${((width * height) / 1e6).toFixed(0)} megapixels); the limit is ${MAX_IMAGE_PIXELS / 2 ** 20} Mi pixels`,
+    );
+  }
+}
+
+async function importImage(file: File): Promise<ImportedData> {
+  const head = new Uint8Array(await file.slice(0, 32).arrayBuffer());
+  const size = imageHeaderSize(head);
+  if (size) checkPixels(file.name, size.width, size.height);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    throw new ImportError(file.name, 'the browser could not decode this image');
+  }
+  checkPixels(file.name, bitmap.width, bitmap.height);
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new ImportError(file.name, 'no 2D canvas to read the pixels with');
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return importImagePixels(file.name, pixels.width, pixels.height, pixels.data);
+}
+
+/** Runs one import; every refusal is an ImportError naming the file. */
+export async function runImport(
+  file: File,
+  onProgress: (p: ImportProgress) => void = () => undefined,
+): Promise<ImportedData> {
+  if (file.size > MAX_FILE_BYTES) {
+    throw new ImportError(
+      file.name,
+      `the file is ${mib(file.size)}; the limit is ${mib(MAX_FILE_BYTES)} (checked before reading)`,
+    );
+  }
+  if (IMAGE_TYPES.test(file.type)) return importImage(file);
+  const ext = extensionOf(file.name);
+  const known = (IMPORT_EXTENSIONS as readonly string[]).includes(ext);
+  // Unknown extensions are refused by importFile without reading more than nothing.
+  if (!known) return importFile(file.name, new ArrayBuffer(1));
+  const scan = ext === '.wav' ? null : new TextScan(file.name, ext === '.json' ? 'json' : 'csv');
+  const bytes = await readCounted(file, scan, onProgress);
+  onProgress({ phase: 'parsing', loaded: bytes.byteLength, total: file.size });
+  return importFile(file.name, bytes);
+}
