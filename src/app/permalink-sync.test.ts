@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../io/config';
-import { initialConfig, syncPermalink, type Place } from './permalink-sync';
+import { initialConfig, syncPermalink, tabOfLink, type Place } from './permalink-sync';
 import { createAppStore } from './store';
 
 function place(hash: string, stored: string | null = null) {
@@ -52,6 +52,23 @@ describe('permalink sync', () => {
     expect(location.hash).toBe('#bench=tiny&autorun');
     store.getState().setTab('playground');
     expect(location.hash).toBe('#phi=3');
+  });
+
+  it('opens the tab a lab link names, and leaves a scaling hash alone', () => {
+    expect(tabOfLink({ hash: '#bench=quick', search: '' })).toBe('benchmark');
+    expect(tabOfLink({ hash: '#scaling=quick', search: '' })).toBe('scaling');
+    expect(tabOfLink({ hash: '', search: '?train=%7B%7D' })).toBe('training');
+    expect(tabOfLink({ hash: '#phi=2', search: '?sched=%7B%7D' })).toBe('scheduler');
+    expect(tabOfLink({ hash: '#phi=2', search: '' })).toBe('playground');
+
+    const { p, location } = place('#scaling=quick', JSON.stringify({ ...DEFAULT_CONFIG, phi: 5 }));
+    const init = initialConfig(p);
+    expect(init.tab).toBe('scaling');
+    expect(init.notice).toBeNull();
+    expect(init.config.phi).toBe(5);
+    const store = createAppStore(init.config, init.tab);
+    syncPermalink(store, p, new EventTarget());
+    expect(location.hash).toBe('#scaling=quick');
   });
 
   it('writes each configuration change to the hash and storage', () => {

@@ -6,7 +6,7 @@
 import type { PlaygroundConfig, Problem } from '../io/config';
 import { decodeHash, encodeHash, loadStored, saveStored } from '../io/permalink';
 import { NOTICE, type Notice } from './notices';
-import type { AppStore } from './store';
+import type { AppStore, Tab } from './store';
 
 export interface Place {
   location: Pick<Location, 'hash' | 'pathname' | 'search'>;
@@ -28,20 +28,44 @@ export function isBenchHash(hash: string): boolean {
   return new URLSearchParams(hash.replace(/^#/, '')).has('bench');
 }
 
+/**
+ * Links of a tab other than the playground: `#bench=…` (Benchmark), `#scaling=…` (Scaling), and
+ * the labs that keep their settings in the query string, `?train=…` (Training) and `?sched=…`
+ * (Scheduler). Such a hash is not a playground configuration and is not overwritten on load.
+ */
+export function tabOfLink(location: Pick<Location, 'hash' | 'search'>): Tab {
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const search = new URLSearchParams(location.search);
+  if (hash.has('bench')) return 'benchmark';
+  if (hash.has('scaling')) return 'scaling';
+  if (search.has('train')) return 'training';
+  if (search.has('sched')) return 'scheduler';
+  return 'playground';
+}
+
+/** A hash that belongs to another tab's link (see `tabOfLink`). */
+function isLabHash(hash: string): boolean {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return params.has('bench') || params.has('scaling');
+}
+
 export function initialConfig(place: Place): {
   config: PlaygroundConfig;
   notice: Notice | null;
   benchLink: boolean;
+  /** The tab the link opens. */
+  tab: Tab;
 } {
   const hash = place.location.hash.replace(/^#/, '');
   const benchLink = isBenchHash(hash);
-  const fromHash = hash !== '' && !benchLink;
+  const fromHash = hash !== '' && !isLabHash(hash);
   const { config, problems } = fromHash ? decodeHash(hash) : loadStored(place.storage);
   const source = fromHash ? 'the URL hash' : 'localStorage (your last session)';
   return {
     config,
     notice: problems.length > 0 ? problemsNotice(source, problems) : null,
     benchLink,
+    tab: tabOfLink(place.location),
   };
 }
 
@@ -55,17 +79,18 @@ export function syncPermalink(store: AppStore, place: Place, target: EventTarget
     const problems = saveStored(place.storage, config);
     if (problems.length > 0) store.getState().notify(problemsNotice('saving', problems));
   };
-  // A benchmark link stays in the address bar until the playground has something to say.
-  if (!isBenchHash(place.location.hash)) write(store.getState().config);
+  // A benchmark (or scaling) link stays in the address bar until the playground has something
+  // to say.
+  if (!isLabHash(place.location.hash)) write(store.getState().config);
   const unsubscribe = store.subscribe((s, prev) => {
     const backToPlayground = s.tab === 'playground' && prev.tab !== 'playground';
-    if (s.config !== prev.config || (backToPlayground && isBenchHash(place.location.hash))) {
+    if (s.config !== prev.config || (backToPlayground && isLabHash(place.location.hash))) {
       write(s.config);
     }
   });
   const onHashChange = (): void => {
-    if (isBenchHash(place.location.hash)) {
-      store.getState().setTab('benchmark');
+    if (isLabHash(place.location.hash)) {
+      store.getState().setTab(tabOfLink(place.location));
       return;
     }
     const { config, problems } = decodeHash(place.location.hash);

@@ -17,7 +17,7 @@ import type { WalshView } from './walsh-frame';
 
 export const HISTORY_CAP = 300;
 
-export type Tab = 'playground' | 'benchmark';
+export type Tab = 'playground' | 'benchmark' | 'scheduler' | 'training' | 'scaling';
 
 /** The numbers of one frame (one resolvent of the whole batch). */
 export interface FrameMetrics {

@@ -9,10 +9,22 @@ import { Playground } from './Playground';
 
 // The benchmark view is its own chunk: the playground does not pay for it until asked.
 const BenchView = lazy(() => import('./bench/BenchView').then((m) => ({ default: m.BenchView })));
+const SchedulerView = lazy(() =>
+  import('./labs/scheduler/SchedulerView').then((m) => ({ default: m.SchedulerView })),
+);
+const TrainingView = lazy(() =>
+  import('./labs/training/TrainingView').then((m) => ({ default: m.TrainingView })),
+);
+const ScalingView = lazy(() =>
+  import('./labs/scaling/ScalingView').then((m) => ({ default: m.ScalingView })),
+);
 
 const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'playground', label: 'Playground' },
   { id: 'benchmark', label: 'Benchmark' },
+  { id: 'scheduler', label: 'Scheduler' },
+  { id: 'training', label: 'Training' },
+  { id: 'scaling', label: 'Scaling' },
 ];
 
 export function App() {
@@ -54,6 +66,18 @@ export function App() {
         <ErrorBoundary>
           {tab === 'playground' ? (
             <Playground />
+          ) : tab === 'scaling' ? (
+            <Suspense fallback={<p className="muted">Loading the scaling lab…</p>}>
+              <ScalingView />
+            </Suspense>
+          ) : tab === 'training' ? (
+            <Suspense fallback={<p className="muted">Loading the training lab…</p>}>
+              <TrainingView />
+            </Suspense>
+          ) : tab === 'scheduler' ? (
+            <Suspense fallback={<p className="muted">Loading the scheduler lab…</p>}>
+              <SchedulerView />
+            </Suspense>
           ) : (
             <div className="bench-wrap">
               <Suspense fallback={<p className="muted">Loading the benchmark…</p>}>
