@@ -45,6 +45,11 @@ function NumberField(props: {
   disabled: boolean;
   onChange(v: number): void;
 }) {
+  // A value out of range is not applied: the last good one stays, and the field says why.
+  const [problem, setProblem] = useState<string | null>(null);
+  const allowed =
+    `${props.integer ? 'an integer' : 'a number'} ≥ ${props.min}` +
+    (props.max === undefined ? '' : ` and ≤ ${props.max}`);
   return (
     <label>
       {props.label}{' '}
@@ -56,6 +61,7 @@ function NumberField(props: {
         step={props.step ?? (props.integer ? 1 : 'any')}
         defaultValue={props.value}
         disabled={props.disabled}
+        aria-invalid={problem !== null}
         onChange={(e) => {
           const v = Number(e.target.value);
           const ok =
@@ -64,10 +70,19 @@ function NumberField(props: {
             v >= props.min &&
             (props.max === undefined || v <= props.max) &&
             (!props.integer || Number.isInteger(v));
-          e.target.setAttribute('aria-invalid', String(!ok));
+          setProblem(
+            ok
+              ? null
+              : `${props.label} must be ${allowed}; got '${e.target.value}'. Keeping ${props.value}.`,
+          );
           if (ok) props.onChange(v);
         }}
       />
+      {problem && (
+        <span className="train-field-error" role="alert" data-testid={`train-${props.id}-error`}>
+          {problem}
+        </span>
+      )}
     </label>
   );
 }
