@@ -3,23 +3,14 @@
  * `npm run bench -- --node` (the bench module loaded through Vite's SSR loader) and the
  * self-contained bundle (the bench module bundled in), which pass it the module they have.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { FftWorkerPool } from '../src/bench/cpu/worker-pool';
 import type { NativePeer } from '../src/bench/native-peer';
 import type { BenchProgress } from '../src/bench/runner';
 import type { SuiteName } from '../src/bench/schema';
+import { selectSoftwareVulkanIfNoGpu } from './node-env';
 
 export type BenchModule = typeof import('../src/bench/index');
-
-const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-
-/** A Linux machine without a GPU device node gets SwiftShader; one with a GPU keeps its driver. */
-function needsSoftwareVulkan(): boolean {
-  if (process.platform !== 'linux' || process.env.VK_ICD_FILENAMES) return false;
-  const dri = existsSync('/dev/dri') ? readdirSync('/dev/dri') : [];
-  const hasGpu = existsSync('/dev/nvidia0') || dri.some((n) => n.startsWith('renderD'));
-  return !hasGpu && existsSync(SWIFTSHADER_ICD);
-}
 
 export function progressPrinter(): (p: BenchProgress) => void {
   const started = Date.now();
@@ -42,7 +33,7 @@ export interface NodeRunOptions {
 }
 
 export async function runInNode(mod: BenchModule, options: NodeRunOptions): Promise<unknown> {
-  if (needsSoftwareVulkan()) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  selectSoftwareVulkanIfNoGpu();
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
   // Dawn rounds timestamps to coarse steps unless its timestamp_quantization toggle is off.

@@ -5,10 +5,8 @@
  * roofline on the GPU through the `webgpu` package), fits every model to every sweep, prints the
  * points and rankings, and writes the whole report as JSON. Exit 2 on a bad flag.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { createServer } from 'vite';
 import { createWorkerPool, nodeWorkerScript } from '../src/parallel/pool';
 import {
   parseScalingArgs,
@@ -23,16 +21,7 @@ import { gpuPlan, workerPlan } from '../src/scaling/plans';
 import { fitSweeps, formatRoofline, formatSweep, type ScalingReport } from '../src/scaling/report';
 import type { Sweep } from '../src/scaling/sweep';
 import { runWorkerSweep, type SweepProgress } from '../src/scaling/worker-sweep';
-
-const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
-
-/** A Linux machine without a GPU device node gets SwiftShader (as `npm run bench -- --node`). */
-function needsSoftwareVulkan(): boolean {
-  if (process.platform !== 'linux' || process.env.VK_ICD_FILENAMES) return false;
-  const dri = existsSync('/dev/dri') ? readdirSync('/dev/dri') : [];
-  const hasGpu = existsSync('/dev/nvidia0') || dri.some((n) => n.startsWith('renderD'));
-  return !hasGpu && existsSync(SWIFTSHADER_ICD);
-}
+import { ssrLoader, selectSoftwareVulkanIfNoGpu } from './node-env';
 
 function progress(p: SweepProgress): void {
   process.stderr.write(`[${p.sweep} ${p.done}/${p.total}] ${p.label}\n`);
@@ -58,17 +47,12 @@ async function workerSweep(args: ScalingArgs, cores: number): Promise<Sweep> {
 let keepGpu: unknown = null;
 
 async function gpuSweeps(args: ScalingArgs): Promise<GpuSweepResult> {
-  if (needsSoftwareVulkan()) process.env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;
+  selectSoftwareVulkanIfNoGpu();
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
   const gpu = create(['disable-dawn-features=timestamp_quantization']);
   keepGpu = gpu;
-  const vite = await createServer({
-    configFile: resolve(import.meta.dirname, '../vite.config.ts'),
-    logLevel: 'warn',
-    server: { middlewareMode: true, hmr: false, ws: false },
-    appType: 'custom',
-  });
+  const vite = await ssrLoader();
   try {
     // The engine imports its WGSL as `?raw`, which only Vite's loader resolves.
     const mod = (await vite.ssrLoadModule(

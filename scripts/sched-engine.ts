@@ -2,8 +2,7 @@
  * The CPU engine for the scheduler scripts, loaded through Vite's SSR loader because the engine
  * imports its WGSL with `?raw`, which plain Node cannot resolve (as scripts/bench.ts does).
  */
-import { resolve } from 'node:path';
-import { createServer } from 'vite';
+import { ssrLoader } from './node-env';
 import type { Engine } from '../src/engine';
 
 export interface LoadedEngine {
@@ -12,12 +11,7 @@ export interface LoadedEngine {
 }
 
 export async function loadCpuEngine(): Promise<LoadedEngine> {
-  const vite = await createServer({
-    configFile: resolve(import.meta.dirname, '../vite.config.ts'),
-    logLevel: 'warn',
-    server: { middlewareMode: true, hmr: false, ws: false },
-    appType: 'custom',
-  });
+  const vite = await ssrLoader();
   try {
     const mod = (await vite.ssrLoadModule(
       '/src/engine/index.ts',

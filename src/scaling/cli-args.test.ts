@@ -54,7 +54,8 @@ describe('parseScalingArgs', () => {
       maxWorkers: 8,
       gpu: false,
     });
-    expect(usage(() => parseScalingArgs(['--max-workers', '0'])).message).toMatch(/1 to 256/);
+    // The worker sweep runs n = 1 … max: USL's three parameters and leave-one-out need ≥ 4 points.
+    expect(usage(() => parseScalingArgs(['--max-workers', '3'])).message).toMatch(/4 to 256/);
     expect(usage(() => parseScalingArgs(['--fast'])).flag).toBe('--fast');
   });
 });

@@ -103,7 +103,7 @@ export function parseScalingArgs(argv: readonly string[]): ScalingArgs | 'help' 
     else if (a === '--resamples')
       args.resamples = integer(valueOf(argv, i++, a, 'an integer'), a, 0, 100_000);
     else if (a === '--max-workers')
-      args.maxWorkers = integer(valueOf(argv, i++, a, 'an integer'), a, 1, 256);
+      args.maxWorkers = integer(valueOf(argv, i++, a, 'an integer'), a, 4, 256);
     else throw new UsageError(`unknown argument '${a}' (${SCALING_USAGE})`, a);
   }
   return args;
