@@ -8,7 +8,7 @@ import type { FftWorkerPool } from '../src/bench/cpu/worker-pool';
 import type { NativePeer } from '../src/bench/native-peer';
 import type { BenchProgress } from '../src/bench/runner';
 import type { SuiteName } from '../src/bench/schema';
-import { selectSoftwareVulkanIfNoGpu } from './node-env';
+import { selectSoftwareVulkanIfNoGpu } from './software-vulkan';
 
 export type BenchModule = typeof import('../src/bench/index');
 

@@ -21,7 +21,8 @@ import { gpuPlan, workerPlan } from '../src/scaling/plans';
 import { fitSweeps, formatRoofline, formatSweep, type ScalingReport } from '../src/scaling/report';
 import type { Sweep } from '../src/scaling/sweep';
 import { runWorkerSweep, type SweepProgress } from '../src/scaling/worker-sweep';
-import { ssrLoader, selectSoftwareVulkanIfNoGpu } from './node-env';
+import { selectSoftwareVulkanIfNoGpu } from './software-vulkan';
+import { ssrLoader } from './ssr-loader';
 
 function progress(p: SweepProgress): void {
   process.stderr.write(`[${p.sweep} ${p.done}/${p.total}] ${p.label}\n`);

@@ -2,7 +2,7 @@
  * The CPU engine for the scheduler scripts, loaded through Vite's SSR loader because the engine
  * imports its WGSL with `?raw`, which plain Node cannot resolve (as scripts/bench.ts does).
  */
-import { ssrLoader } from './node-env';
+import { ssrLoader } from './ssr-loader';
 import type { Engine } from '../src/engine';
 
 export interface LoadedEngine {
