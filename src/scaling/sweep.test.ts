@@ -29,6 +29,17 @@ describe('sweep points', () => {
     expect(pointFromSpans(1, 10, [5]).cv).toBe(0);
   });
 
+  it('times a 0 ms span again before giving up on the point', async () => {
+    const readings = [0, 0, 4, 2];
+    let calls = 0;
+    const p = await measurePoint(1, 8, async () => readings[calls++] as number, {
+      warmup: 0,
+      rounds: 2,
+    });
+    expect(p.spansMs).toEqual([4, 2]);
+    expect(calls).toBe(4);
+  });
+
   it('refuses a span the clock could not resolve, and stops when aborted', async () => {
     await expect(measurePoint(1, 1, async () => 0, { warmup: 0, rounds: 1 })).rejects.toThrow(
       /0 ms/,

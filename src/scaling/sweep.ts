@@ -40,6 +40,9 @@ export interface PointPlan {
   rounds: number;
 }
 
+/** Re-timings of a span that read 0 ms before a point is given up. */
+const SPAN_RETRIES = 3;
+
 /**
  * Times `span` (which returns milliseconds) `warmup + rounds` times and reduces the timed
  * rounds to a point; `work` is the amount one span does, in the unit of the throughput, per ms.
@@ -55,7 +58,10 @@ export async function measurePoint(
   const spans: number[] = [];
   for (let i = 0; i < plan.warmup + plan.rounds; i++) {
     signal?.throwIfAborted();
-    const ms = await span();
+    // A span can read 0 now and then (a quantized GPU timestamp pair, a coarse browser clock):
+    // time it again before calling the clock too coarse for this point.
+    let ms = await span();
+    for (let retry = 0; retry < SPAN_RETRIES && !(ms > 0); retry++) ms = await span();
     if (!(ms > 0 && Number.isFinite(ms)))
       throw new Error(`x = ${x}: a timed span was ${ms} ms (the clock is too coarse for it)`);
     if (i >= plan.warmup) spans.push(ms);

@@ -6,7 +6,16 @@
  */
 import type { WorkerPool } from '../parallel/pool';
 import type { FftTasks } from './fft-task';
-import { measurePoint, type PointPlan, type Sweep, type SweepPoint } from './sweep';
+import {
+  calibrateRepeats,
+  measurePoint,
+  type PointPlan,
+  type Sweep,
+  type SweepPoint,
+} from './sweep';
+
+/** The shortest span the sweep times (see `runWorkerSweep`). */
+export const MIN_SPAN_MS = 20;
 
 export interface WorkerSweepPlan extends PointPlan {
   counts: number[];
@@ -58,11 +67,20 @@ export async function runWorkerSweep(
   const max = Math.max(...plan.counts);
   // Start every worker before timing anything: start-up is not scaling.
   await round(pool, max, { ...plan, signals: max, repeats: 1 });
+  // Browsers coarsen performance.now() (100 µs without cross-origin isolation) and a small
+  // batch on one fast worker can finish inside one tick: size the repeats so that the longest
+  // span of the sweep (one worker) lasts MIN_SPAN_MS, which keeps rounding under 1%.
+  const calibrated = await calibrateRepeats(
+    (repeats) => round(pool, 1, { ...plan, repeats }),
+    MIN_SPAN_MS,
+    plan.repeats * 4096,
+  );
+  const sized = { ...plan, repeats: Math.max(plan.repeats, calibrated) };
   const points: SweepPoint[] = [];
   for (const [i, n] of plan.counts.entries()) {
     onProgress?.({ sweep: 'workers', done: i, total: plan.counts.length, label: `${n} workers` });
-    const work = plan.signals * plan.repeats * 1e3; // FFTs per span, as FFTs per second per ms
-    points.push(await measurePoint(n, work, () => round(pool, n, plan), plan, signal));
+    const work = sized.signals * sized.repeats * 1e3; // FFTs per span, as FFTs per second per ms
+    points.push(await measurePoint(n, work, () => round(pool, n, sized), sized, signal));
   }
   onProgress?.({
     sweep: 'workers',
@@ -77,7 +95,7 @@ export async function runWorkerSweep(
     yLabel: 'FFTs per second',
     intendedModels: ['amdahl', 'gustafson', 'usl', 'hs'],
     method:
-      `${plan.signals} fft.js complex FFTs of length ${plan.size} × ${plan.repeats} per span, ` +
+      `${plan.signals} fft.js complex FFTs of length ${plan.size} × ${sized.repeats} per span, ` +
       `split over n workers of the shared workerpool pool (src/parallel); ` +
       `median of ${plan.rounds} spans after ${plan.warmup} warm-up`,
     points,
