@@ -14,6 +14,7 @@
  * float64 CPU implementation or the engine's `filter` operator (checked equal in a GPU test).
  * R itself comes from the engine's one definition (`weights`, `axisQ`).
  */
+import { fft64InPlace } from '../engine/cpu/fft64';
 import { axisQ, weights } from '../engine/resolvent-math';
 import type { KUnit } from '../engine/types';
 
@@ -31,47 +32,13 @@ export function nextPowerOfTwo(n: number): number {
   return p;
 }
 
-/** In-place iterative radix-2 complex FFT; `inverse` divides by n (numpy's convention). */
+/**
+ * In-place complex FFT of the whole arrays (a power-of-two length): the engine's float64
+ * reference FFT (forward unnormalized, inverse ÷ n, numpy's convention), so the trainer's
+ * default filter and the engine's CPU path are one implementation.
+ */
 export function fftInPlace(re: Float64Array, im: Float64Array, inverse: boolean): void {
-  const n = re.length;
-  for (let i = 1, j = 0; i < n; i++) {
-    let bit = n >> 1;
-    for (; j & bit; bit >>= 1) j ^= bit;
-    j ^= bit;
-    if (i < j) {
-      const tr = re[i] as number;
-      re[i] = re[j] as number;
-      re[j] = tr;
-      const ti = im[i] as number;
-      im[i] = im[j] as number;
-      im[j] = ti;
-    }
-  }
-  const sign = inverse ? 1 : -1;
-  for (let len = 2; len <= n; len <<= 1) {
-    const ang = (sign * 2 * Math.PI) / len;
-    const half = len >> 1;
-    for (let i = 0; i < n; i += len) {
-      for (let k = 0; k < half; k++) {
-        const wr = Math.cos(ang * k);
-        const wi = Math.sin(ang * k);
-        const a = i + k;
-        const b = a + half;
-        const xr = (re[b] as number) * wr - (im[b] as number) * wi;
-        const xi = (re[b] as number) * wi + (im[b] as number) * wr;
-        re[b] = (re[a] as number) - xr;
-        im[b] = (im[a] as number) - xi;
-        re[a] = (re[a] as number) + xr;
-        im[a] = (im[a] as number) + xi;
-      }
-    }
-  }
-  if (inverse) {
-    for (let i = 0; i < n; i++) {
-      re[i] = (re[i] as number) / n;
-      im[i] = (im[i] as number) / n;
-    }
-  }
+  fft64InPlace(re, im, re.length, inverse);
 }
 
 /** The float64 CPU filter (the default `SpectralFilter`). */
