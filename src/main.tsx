@@ -4,7 +4,7 @@ import './security/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startApp } from './app/app';
-import { AppStoreContext, PlannerContext } from './ui/app-context';
+import { AppStoreContext, PlannerContext, SessionContext } from './ui/app-context';
 import { App } from './ui/App';
 import './styles/app.css';
 
@@ -25,7 +25,9 @@ reactRoot.render(
   <StrictMode>
     <AppStoreContext value={app.store}>
       <PlannerContext value={app.planner}>
-        <App />
+        <SessionContext value={app.session}>
+          <App />
+        </SessionContext>
       </PlannerContext>
     </AppStoreContext>
   </StrictMode>,

@@ -3,7 +3,7 @@
  * permalink. React is not involved; `main.tsx` renders the UI over the returned store.
  */
 import { createCpuEngine, createEngine } from '../engine';
-import { createEngineSession } from './engine-session';
+import { createEngineSession, type EngineSession } from './engine-session';
 import { createPlannerControl, storedWisdom, type PlannerControl } from './planner-control';
 import { acquireGpu } from './gpu-device';
 import { NOTICE } from './notices';
@@ -16,6 +16,8 @@ import { watchCspViolations } from '../security/csp-report';
 export interface App {
   store: AppStore;
   planner: PlannerControl;
+  /** The engine in use (GPU, or the CPU fallback), for views that run their own work on it. */
+  session: EngineSession;
   dispose(): void;
 }
 
@@ -114,6 +116,7 @@ export function startApp(win: Window = window): App {
   return {
     store,
     planner,
+    session,
     dispose: () => {
       stopPlan();
       loop.stop();

@@ -3,6 +3,7 @@
  * `useAppState` (re-rendering only when the selected slice changes) and call its actions.
  */
 import { createContext, useContext } from 'react';
+import type { EngineSession } from '../app/engine-session';
 import type { PlannerControl } from '../app/planner-control';
 import { useStore } from 'zustand';
 import type { AppActions, AppState, AppStore } from '../app/store';
@@ -25,4 +26,11 @@ export const PlannerContext = createContext<PlannerControl | null>(null);
 
 export function usePlanner(): PlannerControl | null {
   return useContext(PlannerContext);
+}
+
+/** The app's engine session: views that run their own work (butterflies, audio) ask it for the engine. */
+export const SessionContext = createContext<EngineSession | null>(null);
+
+export function useSession(): EngineSession | null {
+  return useContext(SessionContext);
 }
