@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportError, MAX_SIGNAL_SAMPLES } from './import-data';
-import { imageHeaderSize, MAX_IMAGE_PIXELS, runImport, type ImportProgress } from './import-job';
+import { MAX_IMAGE_PIXELS, runImport, type ImportProgress } from './import-job';
+import { imageHeaderSize } from './image-header';
 import { TextScan } from './import-scan';
 
 async function refusal(p: Promise<unknown>): Promise<string> {
@@ -14,6 +16,27 @@ async function refusal(p: Promise<unknown>): Promise<string> {
 }
 
 describe('runImport: limits before and while reading', () => {
+  it('refuses a JPEG whose frame header states too many pixels, before decoding it', async () => {
+    // Chromium's 37×21 JPEG with a 60 KB comment first and its frame header edited to 20000×20000.
+    const jpg = new Uint8Array(
+      readFileSync(new URL('./testing/fixtures/37x21.jpg', import.meta.url)),
+    );
+    const comment = new Uint8Array(4 + 60_000);
+    comment.set([0xff, 0xfe, (60_002 >> 8) & 0xff, 60_002 & 0xff]);
+    const bomb = new Uint8Array(jpg.length + comment.length);
+    bomb.set(jpg.subarray(0, 2));
+    bomb.set(comment, 2);
+    bomb.set(jpg.subarray(2), 2 + comment.length);
+    let sof = 2;
+    while (!(bomb[sof] === 0xff && bomb[sof + 1] === 0xc0)) sof += 1;
+    new DataView(bomb.buffer).setUint16(sof + 5, 20000);
+    new DataView(bomb.buffer).setUint16(sof + 7, 20000);
+    const file = new File([bomb], 'bomb.jpg', { type: 'image/jpeg' });
+    expect(await refusal(runImport(file))).toBe(
+      `bomb.jpg: the image is 20000×20000 (400 megapixels); the limit is ${MAX_IMAGE_PIXELS / 2 ** 20} Mi pixels`,
+    );
+  });
+
   it('refuses a file over the size limit before reading a byte', async () => {
     const huge = {
       name: 'huge.csv',

@@ -6,6 +6,13 @@
  */
 import { importFile, IMPORT_EXTENSIONS } from './import';
 import { ImportError, MAX_FILE_BYTES, type ImportedData } from './import-data';
+import {
+  FIXED_HEADER_BYTES,
+  imageHeaderSize,
+  isJpeg,
+  scanJpeg,
+  type ImageSize,
+} from './image-header';
 import { importImagePixels } from './import-image';
 import { TextScan } from './import-scan';
 
@@ -61,25 +68,6 @@ async function readCounted(
   return out.buffer.slice(0, loaded);
 }
 
-/**
- * Width and height from a PNG, GIF or BMP header, so a decompression bomb (a small file of a
- * huge image) is refused before the browser decodes it. null for other formats.
- */
-export function imageHeaderSize(head: Uint8Array): { width: number; height: number } | null {
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  const png = [0x89, 0x50, 0x4e, 0x47];
-  if (head.length >= 24 && png.every((b, i) => head[i] === b)) {
-    return { width: view.getUint32(16), height: view.getUint32(20) };
-  }
-  if (head.length >= 10 && head[0] === 0x47 && head[1] === 0x49 && head[2] === 0x46) {
-    return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
-  }
-  if (head.length >= 26 && head[0] === 0x42 && head[1] === 0x4d) {
-    return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
-  }
-  return null;
-}
-
 function checkPixels(name: string, width: number, height: number): void {
   if (width * height > MAX_IMAGE_PIXELS) {
     throw new ImportError(
@@ -89,9 +77,25 @@ function checkPixels(name: string, width: number, height: number): void {
   }
 }
 
+/** First bytes read of a JPEG; more are read (doubling) while its metadata segments go on. */
+const JPEG_FIRST_READ = 64 * 1024;
+
+/** The size the header states, or null for a format whose header is not read here. */
+async function headerSize(file: File): Promise<ImageSize | null> {
+  const head = new Uint8Array(await file.slice(0, FIXED_HEADER_BYTES).arrayBuffer());
+  if (!isJpeg(head)) return imageHeaderSize(head);
+  let want = Math.min(file.size, JPEG_FIRST_READ);
+  for (;;) {
+    const bytes = new Uint8Array(await file.slice(0, want).arrayBuffer());
+    const scan = scanJpeg(bytes, file.size);
+    if (scan.kind === 'size') return scan.size;
+    if (scan.kind === 'invalid') throw new ImportError(file.name, scan.reason);
+    want = Math.min(file.size, Math.max(scan.need, 2 * want));
+  }
+}
+
 async function importImage(file: File): Promise<ImportedData> {
-  const head = new Uint8Array(await file.slice(0, 32).arrayBuffer());
-  const size = imageHeaderSize(head);
+  const size = await headerSize(file);
   if (size) checkPixels(file.name, size.width, size.height);
   let bitmap: ImageBitmap;
   try {
