@@ -20,6 +20,18 @@ export { grid, workgroupCapacity } from './gpu/fft-plan';
 export { adapterFacts, isSoftwareAdapter, type AdapterFacts } from './gpu/adapter';
 export type { Wisdom, WisdomStore } from './gpu/planner';
 export { createCpuEngine } from './cpu-engine';
+export { fft64Stages } from './cpu/fft64-stages';
+export {
+  checkFftStages,
+  FFT_STAGE_SIZES,
+  radix2Butterflies,
+  stageCount,
+  stageEntry,
+  type FftStageSize,
+  type FftStagesOptions,
+  type FftStagesResult,
+  type Radix2Butterfly,
+} from './fft-stages';
 export { complexFromReal } from './complex';
 export { fftTolerance, linfRelError } from './accuracy';
 export * from './errors';

@@ -6,6 +6,7 @@
  * plans and staging buffers; a lost device fails every later call with DeviceLostError.
  */
 import { DeviceLostError, EngineArgumentError } from '../errors';
+import { checkFftStages, type FftStagesOptions, type FftStagesResult } from '../fft-stages';
 import { OPERATORS, type OperatorId } from '../ops';
 import type { AnyOperator, OperatorWork, OptionsOf, ResultOf } from '../ops/operator';
 import { signalLength } from '../shape';
@@ -30,6 +31,7 @@ import { workgroupCapacity } from './fft-plan';
 import { FFT_VARIANTS, type FftVariant } from './plan';
 import { adapterFacts, type AdapterFacts } from './adapter';
 import { Planner, type WisdomStore } from './planner';
+import { captureStages } from './stage-capture';
 import { Stopwatch, type PassTime } from './stopwatch';
 import { subgroupLanes } from './subgroup-probe';
 import { measureVariants, tuningData, type TuneResult } from './tuner';
@@ -112,6 +114,11 @@ export interface GpuEngine extends Engine {
   tune(op: TunableId, shape: Shape, batch: number): Promise<TuneResult>;
   /** Forgets all measured choices. */
   replan(): void;
+  /**
+   * Every stage of a small FFT (n = 2 … 32) as the 'stages' kernels compute it, forced to
+   * radix 2: one dispatch a stage, each stage's buffer read back (stage-capture.ts).
+   */
+  fftStages(data: InputArray, options: FftStagesOptions): Promise<FftStagesResult>;
 }
 
 /** Bounds one pass's work: SwiftShader has no watchdog, and a live UI must stay responsive. */
@@ -265,6 +272,21 @@ class WebGpuEngine implements GpuEngine {
 
   propagate(psi: InputArray, options: PropagateOptions): Promise<PropagateResult> {
     return this.run(OPERATORS.propagate, psi, options);
+  }
+
+  async fftStages(data: InputArray, options: FftStagesOptions): Promise<FftStagesResult> {
+    const checked = checkFftStages(data, options);
+    return this.serial(async () => {
+      this.assertUsable('fft stages');
+      const capacity = this.maxSingleDispatchN;
+      try {
+        return await captureStages(this.device, this.executor.dummy, capacity, data, checked);
+      } catch (error) {
+        const lost = this.lostInfo;
+        if (lost) throw new DeviceLostError(lost.reason, lost.message || String(error));
+        throw error;
+      }
+    });
   }
 
   /** The interface's overloads type the result; one implementation serves them all. */

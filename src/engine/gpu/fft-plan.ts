@@ -220,19 +220,20 @@ export interface StagePass {
 
 /**
  * Passes of the global-memory Stockham stages (stage-codegen.ts) for an axis of n points.
- * Fewer passes move fewer bytes, so each takes the largest butterfly it can: 16 values per
- * invocation, times `maxLanes` invocations of a subgroup sharing one butterfly ('subgroups'
- * variant; 1 for 'stages'). What remains after the full passes takes one smaller pass.
+ * Fewer passes move fewer bytes, so each takes the largest butterfly it can: `maxRadix` (16)
+ * values per invocation, times `maxLanes` invocations of a subgroup sharing one butterfly
+ * ('subgroups' variant; 1 for 'stages'). What remains after the full passes takes one smaller
+ * pass. `maxRadix` 2 gives the textbook radix-2 plan, one pass per stage (stage-capture.ts).
  */
-export function stagePasses(n: number, maxLanes = 1): StagePass[] {
+export function stagePasses(n: number, maxLanes = 1, maxRadix = 16): StagePass[] {
   const passes: StagePass[] = [];
-  const full = 16 * maxLanes;
+  const full = maxRadix * maxLanes;
   let rest = n;
   while (rest >= full) {
-    passes.push({ radix: 16, lanes: maxLanes });
+    passes.push({ radix: maxRadix, lanes: maxLanes });
     rest /= full;
   }
-  if (rest > 16) passes.push({ radix: 16, lanes: rest / 16 });
+  if (rest > maxRadix) passes.push({ radix: maxRadix, lanes: rest / maxRadix });
   else if (rest > 1) passes.push({ radix: rest, lanes: 1 });
   return passes;
 }

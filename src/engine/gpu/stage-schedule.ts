@@ -55,13 +55,21 @@ export function stageAxes(shape: Shape): Axis[] {
   ];
 }
 
-/** Every stage of a forward or inverse transform; `maxLanes` > 1 for the 'subgroups' variant. */
-export function transformStages(shape: Shape, inverse: boolean, maxLanes = 1): StageDispatch[] {
+/**
+ * Every stage of a forward or inverse transform; `maxLanes` > 1 for the 'subgroups' variant,
+ * `maxRadix` 2 for one radix-2 stage per dispatch (the butterfly view's capture).
+ */
+export function transformStages(
+  shape: Shape,
+  inverse: boolean,
+  maxLanes = 1,
+  maxRadix = 16,
+): StageDispatch[] {
   const axes = stageAxes(shape);
   const size = axes.reduce((s, a) => s * a.n, 1);
   const out: StageDispatch[] = [];
   for (const axis of inverse ? [...axes].reverse() : axes) {
-    const passes = stagePasses(axis.n, maxLanes);
+    const passes = stagePasses(axis.n, maxLanes, maxRadix);
     let ns = 1;
     for (const { radix, lanes } of inverse ? [...passes].reverse() : passes) {
       out.push({ axis, radix, lanes, ns, inverse, role: 'fft', scale: 1 });
