@@ -2,10 +2,11 @@
  * Starts the app core: store, engine session (device acquisition and recovery), run loop and
  * permalink. React is not involved; `main.tsx` renders the UI over the returned store.
  */
-import { createCpuEngine, createEngine } from '../engine';
+import { createEngine } from '../engine';
+import { createCpuWorkerEngine } from './cpu-worker-port';
 import { createEngineSession, type EngineSession } from './engine-session';
 import { createPlannerControl, storedWisdom, type PlannerControl } from './planner-control';
-import { acquireGpu } from './gpu-device';
+import { acquireGpu, storedGpuMemory } from './gpu-device';
 import { NOTICE } from './notices';
 import { initialConfig, syncPermalink } from './permalink-sync';
 import { startRunLoop } from './run-loop';
@@ -84,7 +85,8 @@ export function startApp(win: Window = window): App {
             }),
           ),
         }),
-      createCpuEngine,
+      createCpuEngine: () => createCpuWorkerEngine((n) => store.getState().notify(n)),
+      memory: storedGpuMemory(() => win.sessionStorage),
       delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     },
     {
@@ -104,7 +106,7 @@ export function startApp(win: Window = window): App {
   const planner = createPlannerControl(store, session);
   // The kernel shown in the adapter panel follows the engine and the workload's shape.
   const planKey = (st: ReturnType<AppStore['getState']>): string =>
-    `${st.backend.kind}/${'epoch' in st.backend ? st.backend.epoch : 0}/${st.config.kind}/${st.config.dims}/${st.config.n}/${st.config.ny}/${st.config.nx}/${st.imported?.shape.join('x') ?? ''}`;
+    `${st.backend.kind}/${'epoch' in st.backend ? st.backend.epoch : 0}/${st.config.kind}/${st.config.dims}/${st.config.n}/${st.config.ny}/${st.config.nx}/${st.imported?.shape.join('x') ?? ''}/${st.audio ? `audio:${st.audio.frame.length}` : ''}`;
   let lastPlanKey = '';
   const stopPlan = store.subscribe((st) => {
     const key = planKey(st);

@@ -65,9 +65,11 @@ export interface PlannerControl {
  * variants), or the propagator of the one wave packet.
  */
 function workloadOp(store: AppStore): { op: TunableId; shape: Shape; batch: number } {
-  const { config, imported } = store.getState();
+  const { config, imported, audio } = store.getState();
   if (config.kind === 'quantum') return { op: 'propagate', shape: shapeOf(config), batch: 1 };
   const op = config.kind === 'walsh' ? 'fft' : 'resolvent';
+  // The same precedence as the workload source: audio, then an import, then the generator.
+  if (audio) return { op, shape: [audio.frame.length], batch: 1 };
   return imported
     ? { op, shape: imported.shape, batch: imported.batch }
     : { op, shape: shapeOf(config), batch: config.batch };

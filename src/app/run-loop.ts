@@ -35,7 +35,7 @@ export interface RunLoop {
 
 /** The parts of the state a frame depends on; a change while paused computes one frame. */
 function inputsOf(s: AppState): readonly unknown[] {
-  return [s.config, s.imported, s.selectedSignal, s.stepToken, s.resetToken];
+  return [s.config, s.imported, s.audio, s.selectedSignal, s.stepToken, s.resetToken];
 }
 
 function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
