@@ -1,93 +1,81 @@
 /**
- * `npm run experiment -- scheduler [--seeds 20] [--count 300] [--json out.json]`
+ * `npm run experiment -- scheduler [--seeds 20] [--count 300] [--no-real | --real-only]
+ *   [--no-gpu] [--executors N] [--chains I] [--json out.json]`
  *
  * Every policy on the same seeded task sets of each workload; for each metric the median ratio
  * to FIFO and to EEVDF with bootstrap 95% intervals, and the verdict on "20–40% fewer context
  * switches" next to what the coherence scheduler pays for it. Coherence comes from the CPU
- * engine (loaded through Vite, see sched-engine.ts).
+ * engine (loaded through Vite, see sched-engine.ts). Then real execution: the three modes on CPU
+ * worker threads, and again with the GPU queue (the `webgpu` package) beside the same workers,
+ * each measured beside the simulator's prediction.
  */
 import { writeFileSync } from 'node:fs';
 import { CliError } from '../src/sched/cli-args';
 import { resolventScorer, SCHED_SCORE_DEFAULTS } from '../src/sched/coherence-score';
-import { CLAIM_USAGE, parseClaimArgs } from '../src/sched/experiment/args';
+import { CLAIM_USAGE, parseClaimArgs, type ClaimArgs } from '../src/sched/experiment/args';
 import { CLAIM_MACHINE, runClaimExperiment } from '../src/sched/experiment/claim';
 import { compareRuns, verdicts } from '../src/sched/experiment/compare';
 import { formatClaimReport } from '../src/sched/experiment/format';
 import { generateTasks } from '../src/sched/generate';
 import {
-  calibrate,
+  calibrateExecutors,
+  DEFAULT_FAULT_RATE,
   executeMode,
   MODES,
-  predict,
   quantize,
-  type Calibration,
-  type Mode,
-  type ModeRun,
+  type Executor,
 } from '../src/sched/real/execute';
-import { formatModeRuns } from '../src/sched/real/format';
-import { median } from '../src/measure/summary';
+import { gpuExecutor, poolExecutors } from '../src/sched/real/executors';
+import {
+  formatRealSummary,
+  summarizeRepeats,
+  type RealRepeat,
+  type RealSummary,
+} from '../src/sched/real/format';
 import { SchedError } from '../src/sched/types';
-import { loadCpuEngine } from './sched-engine';
+import { loadCpuEngine, type LoadedGpu } from './sched-engine';
 import { createSchedPool } from './sched-pool';
 
 const REAL_TASKS = 80;
 const REAL_REPEATS = 5;
-const REAL_FAULT_RATE = 0.1;
 
-/** Every mode REAL_REPEATS times on one warmed pool, beside the simulator's prediction. */
-async function realExecution(
-  executors: number,
-  chains: number,
-): Promise<{ text: string; runs: ModeRun[] }> {
-  const sp = await createSchedPool(executors > 0 ? executors : undefined);
+export interface RealReport {
+  summary: RealSummary;
+  repeats: RealRepeat[];
+}
+
+/**
+ * Every mode REAL_REPEATS times on one set of executors, beside the simulator's prediction.
+ * Load on a shared machine drifts: each repeat calibrates again and then runs every mode, and
+ * the medians over repeats of both the calibration and the times are reported.
+ */
+async function realOn(title: string, executors: Executor[], chains: number): Promise<RealReport> {
+  const tasks = quantize(generateTasks({ workload: 'mixed', count: REAL_TASKS, seed: 1 }));
+  const repeats: RealRepeat[] = [];
+  const chainCount = chains > 0 ? chains : executors.length;
+  for (let i = 0; i < REAL_REPEATS; i++) {
+    process.stderr.write(`[real ${title}] repeat ${i + 1}/${REAL_REPEATS}\n`);
+    const calibrations = await calibrateExecutors(executors, 3);
+    const o = { chains: chainCount, faultRate: DEFAULT_FAULT_RATE, seed: 1, calibrations };
+    const runs = [];
+    for (const mode of MODES) runs.push(await executeMode(tasks, mode, executors, o));
+    repeats.push({ calibrations, runs });
+  }
+  const summary = summarizeRepeats(title, tasks, executors, repeats);
+  return { summary, repeats };
+}
+
+/** CPU workers alone, then the GPU queue beside the same workers (when a GPU engine loaded). */
+async function realExecution(args: ClaimArgs, gpu: LoadedGpu | null): Promise<RealReport[]> {
+  const sp = await createSchedPool(args.executors > 0 ? args.executors : undefined);
   try {
-    const tasks = quantize(generateTasks({ workload: 'mixed', count: REAL_TASKS, seed: 1 }));
-    // Load on a shared machine drifts: each repeat calibrates again and then runs every mode,
-    // and the medians over repeats of both the calibration and the times are reported.
-    const calibrations: Calibration[] = [];
-    const tries = new Map<Mode, number[]>(MODES.map((m) => [m, []]));
-    const last = new Map<Mode, ModeRun>();
-    const chainCount = chains > 0 ? chains : sp.executors;
-    for (let i = 0; i < REAL_REPEATS; i++) {
-      const calibration = await calibrate(sp.run, 3, sp.executors);
-      calibrations.push(calibration);
-      const o = {
-        executors: sp.executors,
-        chains: chainCount,
-        faultRate: REAL_FAULT_RATE,
-        seed: 1,
-        calibration,
-      };
-      for (const mode of MODES) {
-        const r = await executeMode(tasks, mode, sp.run, o);
-        tries.get(mode)?.push(r.measuredSeconds);
-        last.set(mode, r);
-      }
+    const cpus = poolExecutors(sp.pool, sp.executors);
+    const out = [await realOn(`${sp.executors} CPU workers`, cpus, args.chains)];
+    if (gpu) {
+      const label = `the GPU queue (${gpu.adapter}${gpu.software ? ', software: a CPU emulation' : ''}) and ${sp.executors} CPU workers`;
+      out.push(await realOn(label, [gpuExecutor(gpu.engine), ...cpus], args.chains));
     }
-    const calibration: Calibration = {
-      secondsPerUnit: median(calibrations.map((c) => c.secondsPerUnit)),
-      overheadSeconds: median(calibrations.map((c) => c.overheadSeconds)),
-    };
-    const runs: ModeRun[] = [];
-    for (const mode of MODES) {
-      const r = last.get(mode);
-      if (!r) continue;
-      runs.push({
-        ...r,
-        measuredSeconds: median(tries.get(mode) ?? []),
-        predictedSeconds: predict(
-          tasks,
-          mode,
-          sp.executors,
-          chainCount,
-          calibration,
-          REAL_FAULT_RATE,
-          1,
-        ),
-      });
-    }
-    const work = tasks.reduce((a, t) => a + t.work, 0);
-    return { text: formatModeRuns(runs, calibration, tasks.length, work), runs };
+    return out;
   } finally {
     await sp.pool.terminate();
   }
@@ -108,34 +96,41 @@ export async function runSchedulerExperiment(argv: readonly string[]): Promise<n
     console.log(CLAIM_USAGE);
     return 0;
   }
-  const loaded = await loadCpuEngine();
+  const loaded = await loadCpuEngine({ gpu: args.real && args.gpu });
   try {
-    const scorer = resolventScorer(loaded.engine, { ...SCHED_SCORE_DEFAULTS, kUnit: args.kUnit });
-    const t0 = performance.now();
-    const runs = await runClaimExperiment(scorer, {
-      seeds: args.seeds,
-      count: args.count,
-      machine: CLAIM_MACHINE,
-      onProgress: (done, total) => {
-        if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Ksets ${done}/${total}`);
-      },
-    });
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    const comparisons = compareRuns(runs);
-    const verdict = verdicts(runs);
-    console.log(formatClaimReport(runs, comparisons, verdict));
-    console.log(
-      `\n(${((performance.now() - t0) / 1000).toFixed(1)} s, coherence in ${args.kUnit})`,
-    );
-    const real = args.real ? await realExecution(args.executors, args.chains) : null;
-    if (real) console.log(`\n${real.text}`);
+    let claim = null;
+    if (!args.realOnly) {
+      const scorer = resolventScorer(loaded.engine, {
+        ...SCHED_SCORE_DEFAULTS,
+        kUnit: args.kUnit,
+      });
+      const t0 = performance.now();
+      const runs = await runClaimExperiment(scorer, {
+        seeds: args.seeds,
+        count: args.count,
+        machine: CLAIM_MACHINE,
+        onProgress: (done, total) => {
+          if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Ksets ${done}/${total}`);
+        },
+      });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      claim = { runs, comparisons: compareRuns(runs), verdicts: verdicts(runs) };
+      console.log(formatClaimReport(runs, claim.comparisons, claim.verdicts));
+      console.log(
+        `\n(${((performance.now() - t0) / 1000).toFixed(1)} s, coherence in ${args.kUnit})`,
+      );
+    }
+    const gpu = loaded.gpu && 'engine' in loaded.gpu ? loaded.gpu : null;
+    if (loaded.gpu && 'error' in loaded.gpu) {
+      console.error(`GPU executor unavailable, CPU workers only: ${loaded.gpu.error}`);
+    }
+    const real = args.real ? await realExecution(args, gpu) : null;
+    for (const r of real ?? []) console.log(`\n${formatRealSummary(r.summary)}`);
     if (args.json) {
       const out = {
         kUnit: args.kUnit,
-        runs,
-        comparisons,
-        verdicts: verdict,
-        real: real?.runs ?? null,
+        ...(claim ?? {}),
+        real: real ?? null,
       };
       writeFileSync(args.json, JSON.stringify(out, null, 1));
     }

@@ -31,6 +31,15 @@ export function checkConfig(c: SimConfig): void {
   c.speeds.forEach((s) => finiteAtLeast('speeds', s, 0, true));
   finiteAtLeast('quantum', c.quantum, 0, true);
   finiteAtLeast('switchCost', c.switchCost, 0);
+  if (c.switchCosts) {
+    if (c.switchCosts.length !== m) {
+      throw new SchedError(
+        'switchCosts',
+        `switchCosts must have one value per core (${m}); got ${c.switchCosts.length}`,
+      );
+    }
+    c.switchCosts.forEach((v) => finiteAtLeast('switchCosts', v, 0));
+  }
   finiteAtLeast('missCost', c.missCost, 0);
   finiteAtLeast('migrationCost', c.migrationCost, 0);
   if (!Number.isSafeInteger(c.seed))

@@ -212,6 +212,21 @@ describe('costs and checks', () => {
     expect(r.metrics.makespan).toBeCloseTo(1 + 1 + (0.1 + 1) + (0.1 + 1 + 1), 12);
   });
 
+  it('charges each core its own switch cost when given per core, and refuses a wrong count', () => {
+    const tasks = ['a', 'b', 'c', 'd'].map((id) => ({ id, arrival: 0, work: 1 }));
+    const r = simulate(tasks, config('fifo', { speeds: [1, 1], switchCosts: [0.5, 0.1] }));
+    // Core 0 runs a then c (one switch of 0.5), core 1 runs b then d (one switch of 0.1).
+    const ends = [0, 1].map((c) =>
+      Math.max(...r.schedule.filter((e) => e.core === c).map((e) => e.end)),
+    );
+    expect(ends[0]).toBeCloseTo(2.5, 12);
+    expect(ends[1]).toBeCloseTo(2.1, 12);
+    expect(r.metrics.overheadTime).toBeCloseTo(0.6, 12);
+    expect(() => simulate(tasks, config('fifo', { speeds: [1, 1], switchCosts: [0.1] }))).toThrow(
+      /switchCosts must have one value per core \(2\); got 1/,
+    );
+  });
+
   it('round robin slices by the quantum and switches on every slice', () => {
     const tasks = [
       { id: 'a', arrival: 0, work: 2 },

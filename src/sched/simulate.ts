@@ -159,7 +159,7 @@ export function simulate(tasks: readonly ScoredTask[], config: SimConfig): SimRe
     const missed = core.lastKind !== t.kind;
     const migrated = t.started && t.lastCore !== c;
     const overhead =
-      (switched ? config.switchCost : 0) +
+      (switched ? (config.switchCosts?.[c] ?? config.switchCost) : 0) +
       (missed ? config.missCost : 0) +
       (migrated ? config.migrationCost : 0);
     if (switched) counts.switches++;

@@ -51,6 +51,11 @@ export interface SimConfig {
   quantum: number;
   /** Time a core spends before running a task other than the one it ran last. */
   switchCost: number;
+  /**
+   * Per-core switch costs, one per core, overriding `switchCost` (real executors differ: a job's
+   * round trip to the GPU queue is not a worker's message round trip).
+   */
+  switchCosts?: readonly number[];
   /** Time to load another kind's working set (also the cold start of a core). */
   missCost: number;
   /** Time to move a started task to another core. */

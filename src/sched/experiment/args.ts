@@ -7,16 +7,21 @@ export interface ClaimArgs {
   count: number;
   json: string | null;
   kUnit: KUnit;
-  /** Also run the real-execution comparison (CPU workers). */
+  /** Also run the real-execution comparison (CPU workers, and GPU + CPU workers). */
   real: boolean;
-  /** Real execution: worker threads (0: min(4, available cores)) and hybrid chains (0: same). */
+  /** Only the real-execution comparison, no claim experiment. */
+  realOnly: boolean;
+  /** Real execution also on the GPU queue beside the CPU workers (`webgpu` package). */
+  gpu: boolean;
+  /** Real execution: CPU worker threads (0: min(4, available cores)). */
   executors: number;
+  /** Hybrid chains I (0: one per executor); at most the executors of each set. */
   chains: number;
   help: boolean;
 }
 
 export const CLAIM_USAGE =
-  'usage: npm run experiment -- scheduler [--seeds N] [--count TASKS] [--k-unit radians|cycles|index] [--no-real] [--executors N] [--chains I] [--json FILE]';
+  'usage: npm run experiment -- scheduler [--seeds N] [--count TASKS] [--k-unit radians|cycles|index] [--no-real | --real-only] [--no-gpu] [--executors N] [--chains I] [--json FILE]';
 
 const K_UNITS: readonly KUnit[] = ['radians', 'cycles', 'index'];
 
@@ -27,6 +32,8 @@ export function parseClaimArgs(argv: readonly string[]): ClaimArgs {
     json: null,
     kUnit: 'radians',
     real: true,
+    realOnly: false,
+    gpu: true,
     executors: 0,
     chains: 0,
     help: false,
@@ -62,8 +69,18 @@ export function parseClaimArgs(argv: readonly string[]): ClaimArgs {
         );
       a.kUnit = u;
     } else if (f === '--no-real') a.real = false;
+    else if (f === '--real-only') a.realOnly = true;
+    else if (f === '--no-gpu') a.gpu = false;
     else if (f === '--help' || f === '-h') a.help = true;
     else throw new CliError(f, `unknown argument '${f}'\n${CLAIM_USAGE}`);
+  }
+  if (a.realOnly && !a.real)
+    throw new CliError('--real-only', '--real-only and --no-real exclude each other');
+  if (a.chains > 0 && a.executors > 0 && a.chains > a.executors) {
+    throw new CliError(
+      '--chains',
+      `--chains must be at most --executors (${a.executors}); got ${a.chains}`,
+    );
   }
   return a;
 }

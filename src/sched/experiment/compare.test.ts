@@ -85,6 +85,14 @@ describe('parseClaimArgs', () => {
       real: false,
       count: 50,
     });
+    expect(
+      parseClaimArgs(['--real-only', '--no-gpu', '--executors', '3', '--chains', '2']),
+    ).toMatchObject({
+      realOnly: true,
+      gpu: false,
+      executors: 3,
+      chains: 2,
+    });
     for (const [argv, flag] of [
       [['--seeds', '1'], '--seeds'],
       [['--seeds', 'x'], '--seeds'],
@@ -92,6 +100,8 @@ describe('parseClaimArgs', () => {
       [['--k-unit', 'hz'], '--k-unit'],
       [['--json'], '--json'],
       [['--bogus'], '--bogus'],
+      [['--executors', '2', '--chains', '3'], '--chains'],
+      [['--no-real', '--real-only'], '--real-only'],
     ] as const) {
       try {
         parseClaimArgs(argv);

@@ -4,7 +4,7 @@ import { median } from '../../measure/summary';
 import type { ClaimMetric, ClaimRuns } from './claim';
 import type { Baseline, Comparison, Verdict } from './compare';
 
-const RATIO_COLUMNS: readonly [ClaimMetric, string][] = [
+export const RATIO_COLUMNS: readonly [ClaimMetric, string][] = [
   ['contextSwitches', 'switches'],
   ['switchesPerTask', 'switches/task'],
   ['cacheMisses', 'cache misses'],
@@ -13,7 +13,7 @@ const RATIO_COLUMNS: readonly [ClaimMetric, string][] = [
   ['p99Response', 'p99 resp.'],
   ['makespan', 'makespan'],
 ];
-const ABSOLUTE_COLUMNS: readonly [ClaimMetric, string][] = [
+export const ABSOLUTE_COLUMNS: readonly [ClaimMetric, string][] = [
   ['deadlineMisses', 'deadline misses'],
   ['dropped', 'dropped'],
   ['migrations', 'migrations'],

@@ -19,7 +19,21 @@ export interface SchedLabConfig {
   policyA: PolicyName;
   policyB: PolicyName;
   failure: { core: number; at: number } | null;
+  /** Real execution: the first `tasks` tasks of the set on the GPU queue and CPU workers. */
+  real: RealConfig;
 }
+
+export interface RealConfig {
+  tasks: number;
+  cpuWorkers: number;
+  gpu: boolean;
+  /** Hybrid chains I, at most the number of executors. */
+  chains: number;
+}
+
+export const DEFAULT_REAL_CONFIG: RealConfig = { tasks: 24, cpuWorkers: 2, gpu: true, chains: 2 };
+/** Real execution's largest task set: jobs are real work on this machine. */
+export const MAX_REAL_TASKS = 200;
 
 export const DEFAULT_LAB_CONFIG: SchedLabConfig = {
   workload: 'mixed',
@@ -33,6 +47,7 @@ export const DEFAULT_LAB_CONFIG: SchedLabConfig = {
   policyA: 'eevdf',
   policyB: 'coherence',
   failure: null,
+  real: DEFAULT_REAL_CONFIG,
 };
 
 const cost = z.number().min(0).max(100);
@@ -53,6 +68,18 @@ export const labConfigSchema = z
     policyA: z.enum(POLICY_NAMES),
     policyB: z.enum(POLICY_NAMES),
     failure: z.object({ core: z.number().int().min(0), at: z.number().min(0) }).nullable(),
+    // Links made before real execution existed carry no `real`: they get the defaults.
+    real: z
+      .object({
+        tasks: z.number().int().min(1).max(MAX_REAL_TASKS),
+        cpuWorkers: z.number().int().min(0).max(16),
+        gpu: z.boolean(),
+        chains: z.number().int().min(1).max(17),
+      })
+      .refine((r) => r.cpuWorkers + (r.gpu ? 1 : 0) >= 1, {
+        message: 'real execution needs at least one executor',
+      })
+      .default(DEFAULT_REAL_CONFIG),
   })
   .refine((c) => !c.failure || (c.failure.core < c.speeds.length && c.speeds.length > 1), {
     message: 'the failing core must exist and another must stay alive',

@@ -1,10 +1,19 @@
 /**
  * A Gantt chart of one schedule: a row per core, a bar per contiguous run coloured by the
  * task's kind, setup time (switch, miss, migration) drawn grey before the run, a red tick on a
- * cache miss, an orange outline on a migrated run, and the failed core's end marked.
+ * cache miss, an orange outline on a migrated run, and the failed core's end marked. It draws
+ * a simulated schedule or a measured one (real execution, rows named for their executors).
  */
 import { memo } from 'react';
-import type { ScoredTask, SimResult } from '../../../sched/types';
+import type { RunEntry, ScoredTask } from '../../../sched/types';
+
+/** What the chart needs of a schedule: a simulator's result has it all. */
+export interface GanttData {
+  policy: string;
+  cores: number;
+  schedule: readonly RunEntry[];
+  metrics: { makespan: number };
+}
 
 const KIND_COLORS: Record<string, string> = {
   coherent: '#059669',
@@ -28,15 +37,29 @@ export function kindColor(kind: string | undefined): string {
 }
 
 interface GanttProps {
-  result: SimResult;
+  result: GanttData;
   tasks: readonly ScoredTask[];
   failure: { core: number; at: number } | null;
   testId: string;
+  /** Row names (default "core 0", "core 1", …). */
+  coreLabels?: readonly string[];
+  /** Time at the right edge (default the makespan): two charts on one scale. */
+  span?: number;
+  /** Unit of the time axis, e.g. "s". */
+  unit?: string;
 }
 
-export const Gantt = memo(function Gantt({ result, tasks, failure, testId }: GanttProps) {
+export const Gantt = memo(function Gantt({
+  result,
+  tasks,
+  failure,
+  testId,
+  coreLabels,
+  span,
+  unit = '',
+}: GanttProps) {
   const kinds = new Map(tasks.map((t) => [t.id, t.kind]));
-  const end = Math.max(result.metrics.makespan, 1e-9);
+  const end = Math.max(span ?? result.metrics.makespan, 1e-9);
   const x = (t: number) => LEFT + ((WIDTH - LEFT - 8) * t) / end;
   const height = result.cores * ROW + 24;
   const runs = result.schedule.slice(0, MAX_RUNS);
@@ -51,7 +74,7 @@ export const Gantt = memo(function Gantt({ result, tasks, failure, testId }: Gan
         {Array.from({ length: result.cores }, (_, c) => (
           <g key={c}>
             <text x={4} y={c * ROW + 15} fontSize={11} fill="currentColor">
-              core {c}
+              {coreLabels?.[c] ?? `core ${c}`}
             </text>
             <line
               x1={LEFT}
@@ -115,7 +138,8 @@ export const Gantt = memo(function Gantt({ result, tasks, failure, testId }: Gan
           0
         </text>
         <text x={WIDTH - 8} y={height - 6} fontSize={10} fill="currentColor" textAnchor="end">
-          {end.toFixed(2)}
+          {end.toFixed(unit === 's' ? 3 : 2)}
+          {unit && ` ${unit}`}
         </text>
       </svg>
       {result.schedule.length > MAX_RUNS && (

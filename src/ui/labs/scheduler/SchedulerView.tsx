@@ -1,10 +1,12 @@
 /**
  * The Scheduler tab: a task set (generated or imported), two policies side by side with their
  * Gantt charts, the metrics with deltas, a "fail a core" button that shows migration, export
- * and permalink, and a small claim experiment with progress, cancel and confidence intervals.
+ * and permalink, real execution on the GPU queue and CPU workers, and the claim experiment on
+ * workers with progress, cancel and confidence intervals.
  */
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
+import { browserBackends } from '../../../app/labs/scheduler/browser-backends';
 import { createSchedLab } from '../../../app/labs/scheduler/session';
 import {
   configFromSearch,
@@ -12,10 +14,12 @@ import {
   type SchedLabConfig,
 } from '../../../app/labs/scheduler/lab-config';
 import { WORKLOADS, type WorkloadName } from '../../../sched/generate';
-import { verdictSentence } from '../../../sched/experiment/format';
 import { POLICY_NAMES, type Metrics, type PolicyName } from '../../../sched/types';
+import { useSession } from '../../app-context';
 import { download } from '../../download';
+import { ExperimentPanel } from './ExperimentPanel';
 import { Gantt, kindColor } from './Gantt';
+import { RealPanel } from './RealPanel';
 import './scheduler.css';
 
 const METRIC_ROWS: readonly [keyof Metrics, string][] = [
@@ -43,17 +47,27 @@ function parseSpeeds(text: string): number[] | null {
 }
 
 export function SchedulerView() {
+  const session = useSession();
   const lab = useMemo(
-    () => createSchedLab(configFromSearch(window.location.search) ?? undefined),
-    [],
+    () =>
+      createSchedLab(configFromSearch(window.location.search) ?? undefined, () =>
+        browserBackends(async () => {
+          // The GPU queue is the app's engine when it runs on WebGPU (the playground's loop is
+          // paused while this tab is open, so the queue is the lab's).
+          if (!session) return null;
+          const { engine } = await session.ready();
+          return engine.backend === 'webgpu' ? engine : null;
+        }),
+      ),
+    [session],
   );
   const s = useStore(lab.store);
   const c = s.config;
   const [speedsText, setSpeedsText] = useState(c.speeds.join(','));
-  const [seeds, setSeeds] = useState(5);
 
   useEffect(() => {
     void lab.run();
+    return () => lab.dispose();
   }, [lab]);
 
   const set = (patch: Partial<SchedLabConfig>) => {
@@ -246,60 +260,8 @@ export function SchedulerView() {
           </table>
         </>
       )}
-      <h3>The claim: "20–40% fewer context switches"</h3>
-      <p className="muted">
-        Every policy on the same seeded task sets (3 workloads × seeds × 100 tasks, 4 cores); ratios
-        to FIFO and to EEVDF with bootstrap 95% intervals. The full run is{' '}
-        <code>npm run experiment -- scheduler --seeds 20</code>.
-      </p>
-      <div className="sched-controls">
-        <label>
-          seeds{' '}
-          <input
-            type="number"
-            min={2}
-            max={50}
-            value={seeds}
-            data-testid="sched-exp-seeds"
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              if (Number.isInteger(v) && v >= 2 && v <= 50) setSeeds(v);
-            }}
-          />
-        </label>
-        {s.experiment.running ? (
-          <>
-            <progress
-              data-testid="sched-exp-progress"
-              value={s.experiment.done}
-              max={s.experiment.total || 1}
-            />
-            <button
-              type="button"
-              data-testid="sched-exp-cancel"
-              onClick={() => lab.cancelExperiment()}
-            >
-              cancel
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            data-testid="sched-exp-run"
-            onClick={() => void lab.runExperiment(seeds, 100)}
-          >
-            run the experiment
-          </button>
-        )}
-        {s.experiment.error && <span data-testid="sched-exp-status">{s.experiment.error}</span>}
-      </div>
-      {s.experiment.verdicts.length > 0 && (
-        <ul data-testid="sched-exp-verdicts">
-          {s.experiment.verdicts.map((v) => (
-            <li key={`${v.workload}-${v.baseline}`}>{verdictSentence(v)}</li>
-          ))}
-        </ul>
-      )}
+      <RealPanel lab={lab} taskCount={s.tasks.length} />
+      <ExperimentPanel lab={lab} />
     </section>
   );
 }
