@@ -24,21 +24,22 @@ import {
   runParallelExperiment,
   summarizeParallel,
 } from '../src/train/experiment/parallel';
-import { REGULARIZER_TASKS, runRegularizerExperiment } from '../src/train/experiment/regularizer';
+import {
+  EVAL_SEED_BASE,
+  runRegularizerExperiment,
+  seedRange,
+  selectTasks,
+  TUNING_SEED_BASE,
+} from '../src/train/experiment/regularizer';
 import { createInProcessRunner } from '../src/train/runner';
 import { cores, nodeTrainRunner, readJsonFile, writeJson } from './train-node';
 
-const seedsFrom = (n: number, first: number) => Array.from({ length: n }, (_, i) => first + i);
-
 async function regularizer(a: RegularizerArgs): Promise<void> {
-  const tasks = REGULARIZER_TASKS.filter((t) => a.tasks.includes(t.name)).map((t) => ({
-    ...t,
-    config: { ...t.config, epochs: Math.max(1, Math.round((t.config.epochs ?? 30) * a.budget)) },
-  }));
+  const tasks = selectTasks(a.tasks, a.budget);
   const t0 = performance.now();
   const report = await runRegularizerExperiment({
-    seeds: seedsFrom(a.seeds, 1),
-    tuningSeeds: seedsFrom(a.tuningSeeds, 1001),
+    seeds: seedRange(a.seeds, EVAL_SEED_BASE),
+    tuningSeeds: seedRange(a.tuningSeeds, TUNING_SEED_BASE),
     tasks,
     arms: a.arms,
     runner: () => createInProcessRunner(),
@@ -77,7 +78,7 @@ async function parallel(a: ParallelArgs): Promise<void> {
     workers: a.workers,
     intervals: a.intervals,
     shards: a.shards,
-    seeds: seedsFrom(a.seeds, 1),
+    seeds: seedRange(a.seeds, EVAL_SEED_BASE),
     runner: (w) => (a.inProcess ? createInProcessRunner() : nodeTrainRunner(w)),
     hooks: { read: readJsonFile },
     onRun: (r) =>

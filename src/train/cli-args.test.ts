@@ -32,6 +32,7 @@ describe('train CLI arguments', () => {
     expect(parseTrainArgs([]).config).toEqual(TRAIN_DEFAULTS);
     expect(parseTrainArgs(['--workers=3', '--in-process']).config.workers).toBe(3);
     expect(parseTrainArgs(['--in-process']).inProcess).toBe(true);
+    expect(parseTrainArgs(['--weight-decay', '0.5']).config.weightDecay).toBe(0.5);
   });
 
   const bad: [string[], RegExp][] = [
@@ -46,6 +47,7 @@ describe('train CLI arguments', () => {
     [['--regularizer', 'l2'], /--regularizer must be one of none, penalty, smooth, grokfast/],
     [['--phi', '0'], /--phi/],
     [['--lambda', 'NaN'], /--lambda/],
+    [['--weight-decay', '-0.1'], /--weight-decay must be a number ≥ 0, got '-0.1'/],
     [['--epochs'], /--epochs needs a value/],
     [['--frobnicate', '1'], /unknown flag --frobnicate/],
     [['iris'], /unexpected argument 'iris'/],

@@ -32,6 +32,7 @@ const FLAGS = [
   'seed',
   'optimizer',
   'lr',
+  'weight-decay',
   'hidden',
   'activation',
   'regularizer',
@@ -121,6 +122,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainCli {
   if ((v = get('optimizer')) !== undefined)
     c.optimizer = choiceFlag<OptimizerKind>('optimizer', v, ['sgd', 'adam']);
   if ((v = get('lr')) !== undefined) c.lr = numberFlag('lr', v, (n) => n > 0, 'a number > 0');
+  if ((v = get('weight-decay')) !== undefined)
+    c.weightDecay = numberFlag('weight-decay', v, (n) => n >= 0, 'a number ≥ 0');
   if ((v = get('hidden')) !== undefined) {
     const parts = v.split(',');
     c.hidden = parts.map((p) => {

@@ -50,6 +50,7 @@ export function nextBatchSize(
 }
 
 export function formatBytes(n: number): string {
+  if (!Number.isFinite(n)) return 'unlimited';
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} kB`;
   return `${n} B`;

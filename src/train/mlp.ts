@@ -34,17 +34,29 @@ export function forward(s: NetworkState, x: Float64Array, count: number): Float6
     const a = acts[l] as Float64Array;
     const z = new Float64Array(count * nOut);
     const hidden = l + 1 < layers;
+    const nz = new Int32Array(nIn);
     for (let b = 0; b < count; b++) {
+      // Only nonzero inputs contribute (one-hot inputs, ReLU zeros): the same sums, fewer terms.
+      const used = nonzeros(a, b * nIn, nIn, nz);
       for (let j = 0; j < nOut; j++) {
         let sum = th[j] as number;
-        for (let i = 0; i < nIn; i++)
+        for (let t = 0; t < used; t++) {
+          const i = nz[t] as number;
           sum += (w[j * nIn + i] as number) * (a[b * nIn + i] as number);
+        }
         z[b * nOut + j] = hidden ? activate(s.activation, sum) : sum;
       }
     }
     acts.push(z);
   }
   return acts;
+}
+
+/** Writes the indices of the nonzero values of x[from … from + n) into `out`; returns how many. */
+function nonzeros(x: Float64Array, from: number, n: number, out: Int32Array): number {
+  let used = 0;
+  for (let i = 0; i < n; i++) if ((x[from + i] as number) !== 0) out[used++] = i;
+  return used;
 }
 
 function activate(kind: NetworkState['activation'], z: number): number {
@@ -122,6 +134,14 @@ export interface GradientResult {
   grads: Float64Array[];
 }
 
+/** A penalty term already evaluated on its layer's activations (see `ActivationPenalty`). */
+export interface EvaluatedPenalty {
+  layer: number;
+  loss: number;
+  /** ∂term/∂a_layer, count × width. */
+  grad: Float64Array;
+}
+
 /** Loss and its gradient with respect to every parameter, by backpropagation. */
 export function gradients(
   s: NetworkState,
@@ -129,15 +149,40 @@ export function gradients(
   kind: LossKind,
   penalty?: ActivationPenalty,
 ): GradientResult {
-  const layers = s.weights.length;
   const acts = forward(s, batch.x, batch.count);
+  const p = penalty
+    ? {
+        layer: penalty.layer,
+        ...penalty.evaluate(
+          acts[penalty.layer] as Float64Array,
+          batch.count,
+          s.sizes[penalty.layer] as number,
+        ),
+      }
+    : undefined;
+  return backward(s, batch, kind, acts, p);
+}
+
+/**
+ * The backward pass from a forward pass's activations. A penalty on a hidden layer's
+ * activations depends on the forward pass alone, so it can be evaluated between the two passes
+ * (asynchronously, on the GPU, by the trainer's spectral step) and handed in here.
+ */
+export function backward(
+  s: NetworkState,
+  batch: Batch,
+  kind: LossKind,
+  acts: readonly Float64Array[],
+  penalty?: EvaluatedPenalty,
+): GradientResult {
+  const layers = s.weights.length;
   const nOutLast = s.sizes[layers] as number;
   const lr = outputLoss(acts[layers] as Float64Array, batch, nOutLast, kind);
   const gw = s.weights.map((w) => new Float64Array(w.length));
   const gt = s.theta.map((t) => new Float64Array(t.length));
-  let penaltyLoss = 0;
   let delta = lr.grad; // ∂L/∂z_l for the current layer (output layer first)
   const count = batch.count;
+  const nz = new Int32Array(Math.max(...s.sizes));
   for (let l = layers - 1; l >= 0; l--) {
     const nIn = s.sizes[l] as number;
     const nOut = s.sizes[l + 1] as number;
@@ -146,12 +191,15 @@ export function gradients(
     const dw = gw[l] as Float64Array;
     const dt = gt[l] as Float64Array;
     for (let b = 0; b < count; b++) {
+      const used = nonzeros(a, b * nIn, nIn, nz);
       for (let j = 0; j < nOut; j++) {
         const d = delta[b * nOut + j] as number;
         if (d === 0) continue;
         dt[j] = (dt[j] as number) + d;
-        for (let i = 0; i < nIn; i++)
+        for (let t = 0; t < used; t++) {
+          const i = nz[t] as number;
           dw[j * nIn + i] = (dw[j * nIn + i] as number) + d * (a[b * nIn + i] as number);
+        }
       }
     }
     if (l === 0) break;
@@ -165,15 +213,13 @@ export function gradients(
           da[b * nIn + i] = (da[b * nIn + i] as number) + d * (w[j * nIn + i] as number);
       }
     }
-    if (penalty && penalty.layer === l) {
-      const p = penalty.evaluate(a, count, nIn);
-      penaltyLoss = p.loss;
-      for (let i = 0; i < da.length; i++) da[i] = (da[i] as number) + (p.grad[i] as number);
-    }
+    if (penalty && penalty.layer === l)
+      for (let i = 0; i < da.length; i++) da[i] = (da[i] as number) + (penalty.grad[i] as number);
     for (let i = 0; i < da.length; i++)
       da[i] = (da[i] as number) * slope(s.activation, a[i] as number);
     delta = da;
   }
+  const penaltyLoss = penalty?.loss ?? 0;
   return {
     loss: lr.loss + penaltyLoss,
     penalty: penaltyLoss,

@@ -7,7 +7,7 @@ import type { ShardInput, ShardOutput } from './local-steps';
 import { WorkerDiedError, type ShardRunner } from './runner';
 
 /** The registry the training worker serves (kept here as a type so importers need not load it). */
-export type TrainTaskRegistry = { trainShard: (input: ShardInput) => ShardOutput };
+export type TrainTaskRegistry = { trainShard: (input: ShardInput) => Promise<ShardOutput> };
 
 export function createPoolRunner(pool: WorkerPool<TrainTaskRegistry>): ShardRunner {
   let armed = false;

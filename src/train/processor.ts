@@ -16,6 +16,7 @@ import { formatBytes, nextBatchSize, workerMemoryBytes, type BatchDecision } fro
 import { evaluate, type Batch } from './mlp';
 import { averageStates, cloneState, stateBytes, type NetworkState } from './network';
 import { WorkerDiedError, type ShardRunner } from './runner';
+import type { SpectralReport } from './spectral-backend';
 
 export interface ProcessorOptions {
   numProcesses: number;
@@ -42,7 +43,9 @@ export interface BatchMetrics {
   /** The round's synchronization overhead: wall time not spent in the slowest shard's compute. */
   syncMs: number;
   examples: number;
+  /** Mean training loss and accuracy of the shard's local steps (this worker's own state). */
   loss: number;
+  accuracy: number;
   /** Estimated bytes the worker holds (state, data, activations, gradients). */
   memoryBytes: number;
   /** The platform's memory figure, where it has one. */
@@ -50,7 +53,22 @@ export interface BatchMetrics {
   /** State sent + state returned + shard data sent. */
   bytesExchanged: number;
   restarted: boolean;
+  /** Where the shard's spectral step ran (GPU or CPU), when it had one. */
+  spectral?: SpectralReport;
 }
+
+/** A worker's local state at the end of an epoch, before the merge, on the validation set. */
+export interface WorkerEvaluation {
+  slot: number;
+  worker: number;
+  valLoss: number;
+  valAccuracy: number;
+}
+
+/** A decision of the dynamic batch size or the adaptive worker count, with its round. */
+export type RunDecision =
+  | ({ kind: 'batch-size'; round: number } & BatchDecision)
+  | ({ kind: 'workers'; round: number } & WorkerDecision);
 
 export interface EpochMetrics {
   epoch: number;
@@ -60,6 +78,8 @@ export interface EpochMetrics {
   valLoss: number;
   valAccuracy: number;
   ms: number;
+  /** Each worker's local state from the epoch's last round (`evaluateWorkers`). */
+  workers?: WorkerEvaluation[];
 }
 
 export interface Checkpoint {
@@ -111,6 +131,11 @@ export interface RunInput {
   shards?: 'iid' | 'label-skewed';
   /** Per-worker memory budget in bytes, read before each round (so it may change mid-run). */
   memoryBudget?: () => number;
+  /**
+   * Evaluate each worker's local state (before the merge) on the validation set at each
+   * epoch's end, besides the merged state.
+   */
+  evaluateWorkers?: boolean;
   adaptive?: AdaptiveOptions & { everyRounds: number };
   /** Check validation every this many rounds (besides each epoch's end). */
   evaluateEvery?: number;
@@ -119,6 +144,7 @@ export interface RunInput {
   onBatch?: (m: BatchMetrics, merged: NetworkState) => void;
   onEpoch?: (m: EpochMetrics) => void;
   onLog?: (line: string) => void;
+  onDecision?: (d: RunDecision) => void;
 }
 
 export interface RoundResult {
@@ -207,11 +233,13 @@ export class ParallelBatchProcessor {
         syncMs,
         examples: r.output.examples,
         loss: r.output.examples > 0 ? r.output.lossSum / r.output.examples : 0,
+        accuracy: r.output.examples > 0 ? r.output.correct / r.output.examples : 0,
         memoryBytes: workerMemoryBytes(state, round.batchSize, steps.length, round.targetWidth),
         bytesExchanged: 2 * sBytes + data,
         restarted: r.restarted,
       };
       if (platform !== undefined) m.platformMemoryBytes = platform;
+      if (r.output.spectral) m.spectral = r.output.spectral;
       return m;
     });
     return { state: merged, outputs, metrics };
@@ -258,6 +286,7 @@ export class ParallelBatchProcessor {
     let workers = this.options.numProcesses;
     let examplesSeen = 0;
     let window = { examples: 0, ms: 0, rounds: 0 };
+    let lastRound: RoundResult | null = null;
     const check = (epoch: number): Checkpoint => {
       const v = input.validation
         ? evaluate(
@@ -307,6 +336,7 @@ export class ParallelBatchProcessor {
           );
           if (d) {
             results.batchDecisions.push(d);
+            input.onDecision?.({ kind: 'batch-size', round: results.rounds + 1, ...d });
             say(
               `Batch size ${d.from} → ${d.to}: worker memory ${formatBytes(d.memoryBytes)}, budget ${formatBytes(d.budgetBytes)}`,
             );
@@ -333,6 +363,7 @@ export class ParallelBatchProcessor {
           ...(fault ? { kill: fault.worker - 1 } : {}),
         });
         state = round.state;
+        lastRound = round;
         results.rounds = batch;
         let roundExamples = 0;
         for (const o of round.outputs) {
@@ -372,6 +403,7 @@ export class ParallelBatchProcessor {
           window = { examples: 0, ms: 0, rounds: 0 };
           if (d) {
             results.workerDecisions.push(d);
+            input.onDecision?.({ kind: 'workers', round: results.rounds, ...d });
             say(`Workers ${d.from} → ${d.to}: ${d.throughput.toFixed(0)} examples/s (${d.reason})`);
             workers = d.to;
           }
@@ -386,6 +418,8 @@ export class ParallelBatchProcessor {
         valAccuracy: c.valAccuracy,
         ms: performance.now() - te,
       };
+      if (input.evaluateWorkers && input.validation && lastRound)
+        em.workers = evaluateWorkers(lastRound, input.validation, targetWidth, params.loss);
       results.epochs.push(em);
       input.onEpoch?.(em);
       say(
@@ -397,6 +431,19 @@ export class ParallelBatchProcessor {
     results.ms = performance.now() - t0;
     return { finalState: state, results };
   }
+}
+
+function evaluateWorkers(
+  round: RoundResult,
+  v: { examples: Float64Array; labels: Float64Array },
+  targetWidth: number,
+  loss: TrainParams['loss'],
+): WorkerEvaluation[] {
+  return round.outputs.map((o, i) => {
+    const e = evaluate(o.state, v.examples, v.labels, v.labels.length / targetWidth, loss);
+    const m = round.metrics[i] as BatchMetrics;
+    return { slot: m.slot, worker: m.worker, valLoss: e.loss, valAccuracy: e.accuracy };
+  });
 }
 
 /** Rows [from, to) of a batch, clipped to its size. */

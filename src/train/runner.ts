@@ -5,7 +5,7 @@
  */
 import { runLocalSteps, type ShardInput, type ShardOutput } from './local-steps';
 import { cloneState } from './network';
-import type { SpectralFilter } from './spectral';
+import type { SpectralBackend } from './spectral-backend';
 
 export interface ShardRun {
   output: ShardOutput;
@@ -48,7 +48,7 @@ export class WorkerDiedError extends Error {
  * Runs shards on this thread. Each shard gets its own copy of the state (as a worker would),
  * and "workers" are numbered as a pool numbers them, so metrics read the same.
  */
-export function createInProcessRunner(filter?: SpectralFilter): ShardRunner {
+export function createInProcessRunner(backend?: SpectralBackend): ShardRunner {
   let started = 0;
   let restarted = 0;
   const slots: number[] = [];
@@ -66,8 +66,7 @@ export function createInProcessRunner(filter?: SpectralFilter): ShardRunner {
         return Promise.reject(new WorkerDiedError(id, 'killed by fault injection'));
       }
       const own = { ...input, state: cloneState(input.state) };
-      const output = filter ? runLocalSteps(own, filter) : runLocalSteps(own);
-      return Promise.resolve({ output, workerId: id });
+      return runLocalSteps(own, backend).then((output) => ({ output, workerId: id }));
     },
     counts: () => ({ started, restarted }),
     killNext: () => void (armed = true),

@@ -21,9 +21,11 @@ import {
   type BatchMetrics,
   type EpochMetrics,
   type Fault,
+  type RunDecision,
   type RunResults,
 } from './processor';
 import type { ShardRunner } from './runner';
+import type { SpectralPreference } from './spectral-backend';
 
 export interface TrainConfig {
   dataset: DatasetName;
@@ -34,6 +36,8 @@ export interface TrainConfig {
   seed: number;
   optimizer: OptimizerKind;
   lr: number;
+  /** Decoupled weight decay on the weights (see `OptimizerParams.weightDecay`). */
+  weightDecay: number;
   hidden: number[];
   activation: Activation;
   regularizer: RegularizerKind;
@@ -42,6 +46,8 @@ export interface TrainConfig {
   kUnit: KUnit;
   /** Grokfast's EMA decay. */
   alpha: number;
+  /** Where workers run the spectral step: the GPU where present ('auto'), or the CPU. */
+  spectral: SpectralPreference;
   validationFraction: number;
   /** Synthetic sets' size / MNIST images per digit; undefined: the set's default. */
   size?: number;
@@ -63,6 +69,7 @@ export const TRAIN_DEFAULTS: TrainConfig = {
   seed: 1,
   optimizer: 'sgd',
   lr: 0.05,
+  weightDecay: 0,
   hidden: [16, 16],
   activation: 'tanh',
   regularizer: 'none',
@@ -70,6 +77,7 @@ export const TRAIN_DEFAULTS: TrainConfig = {
   lambda: REGULARIZER_DEFAULTS.lambda,
   kUnit: REGULARIZER_DEFAULTS.kUnit,
   alpha: REGULARIZER_DEFAULTS.alpha,
+  spectral: 'auto',
   validationFraction: 0.2,
 };
 
@@ -88,7 +96,7 @@ export interface TrainReport {
 export function trainParams(c: TrainConfig, loss: TrainParams['loss']): TrainParams {
   return {
     loss,
-    optimizer: { ...OPTIMIZER_DEFAULTS, lr: c.lr },
+    optimizer: { ...OPTIMIZER_DEFAULTS, lr: c.lr, weightDecay: c.weightDecay },
     regularizer: {
       ...REGULARIZER_DEFAULTS,
       kind: c.regularizer,
@@ -97,6 +105,7 @@ export function trainParams(c: TrainConfig, loss: TrainParams['loss']): TrainPar
       kUnit: c.kUnit,
       alpha: c.alpha,
     },
+    spectral: c.spectral,
   };
 }
 
@@ -106,6 +115,11 @@ export interface SessionHooks {
   onLog?: (line: string) => void;
   onBatch?: (m: BatchMetrics, merged: NetworkState) => void;
   onEpoch?: (m: EpochMetrics) => void;
+  onDecision?: (d: RunDecision) => void;
+  /** Read before each round; overrides `memoryBudget` (the app's budget may change mid-run). */
+  memoryBudget?: () => number;
+  /** Evaluate each worker's local state at each epoch's end (see `RunInput.evaluateWorkers`). */
+  evaluateWorkers?: boolean;
 }
 
 export interface TrainOutcome {
@@ -149,7 +163,13 @@ export async function runTraining(
     seed: rng.fork(3).int(2 ** 31),
     validation: { examples: validation.x, labels: validation.y },
     ...(c.fault ? { faults: [c.fault] } : {}),
-    ...(c.memoryBudget !== undefined ? { memoryBudget: () => c.memoryBudget as number } : {}),
+    ...(hooks.memoryBudget
+      ? { memoryBudget: hooks.memoryBudget }
+      : c.memoryBudget !== undefined
+        ? { memoryBudget: () => c.memoryBudget as number }
+        : {}),
+    ...(hooks.evaluateWorkers ? { evaluateWorkers: true } : {}),
+    ...(hooks.onDecision ? { onDecision: hooks.onDecision } : {}),
     ...(c.adaptive ? { adaptive: c.adaptive } : {}),
     ...(c.shards ? { shards: c.shards } : {}),
     ...(c.evaluateEvery !== undefined ? { evaluateEvery: c.evaluateEvery } : {}),

@@ -10,9 +10,10 @@
  * - `penalty`: λ·mean|X − R·X|² over rows and bins; since Σ_k w_k|X_k|² = xᵀFᴴWFx, its gradient
  *   is (λ/rows)·2·IFFT((1 − R)²·X): the same filter with gains (1 − R)².
  *
- * The filter is a parameter (`SpectralFilter`), so the trainer runs the same code with this
- * float64 CPU implementation or the engine's `filter` operator (checked equal in a GPU test).
- * R itself comes from the engine's one definition (`weights`, `axisQ`).
+ * The filter is a parameter, so the trainer runs the same code with this float64 CPU
+ * implementation or the engine's `filter` operator (`AsyncSpectralFilter`, see
+ * spectral-backend.ts; checked equal in a GPU test). R itself comes from the engine's one
+ * definition (`weights`, `axisQ`).
  */
 import { fft64InPlace } from '../engine/cpu/fft64';
 import { axisQ, weights } from '../engine/resolvent-math';
@@ -25,6 +26,14 @@ export type SpectralFilter = (
   rows: number,
   gains: Float64Array,
 ) => Float64Array;
+
+/** The same filter where it runs asynchronously (the GPU engine's calls are). */
+export type AsyncSpectralFilter = (
+  data: Float64Array,
+  n: number,
+  rows: number,
+  gains: Float64Array,
+) => Promise<Float64Array>;
 
 export function nextPowerOfTwo(n: number): number {
   let p = 2;
@@ -85,14 +94,15 @@ export function resolventGains(
 }
 
 /** Rows of width `n` zero-padded to width `p`. */
-function pad(x: Float64Array, n: number, rows: number, p: number): Float64Array {
+export function pad(x: Float64Array, n: number, rows: number, p: number): Float64Array {
   if (p === n) return x.slice();
   const out = new Float64Array(p * rows);
   for (let r = 0; r < rows; r++) out.set(x.subarray(r * n, (r + 1) * n), r * p);
   return out;
 }
 
-function unpad(x: Float64Array, n: number, rows: number, p: number): Float64Array {
+/** The first `n` of every row of width `p` (undoes `pad`). */
+export function unpad(x: Float64Array, n: number, rows: number, p: number): Float64Array {
   if (p === n) return x;
   const out = new Float64Array(n * rows);
   for (let r = 0; r < rows; r++) out.set(x.subarray(r * p, r * p + n), r * n);
@@ -128,6 +138,18 @@ export function gainCache(r: ResolventParams): {
   return { r: (p) => get(p).r, highPass2: (p) => get(p).highPass2 };
 }
 
+/** `filterRows` with an asynchronous filter (the GPU engine's). */
+export async function filterRowsAsync(
+  x: Float64Array,
+  n: number,
+  rows: number,
+  gainsFor: (p: number) => Float64Array,
+  filter: AsyncSpectralFilter,
+): Promise<Float64Array> {
+  const p = nextPowerOfTwo(n);
+  return unpad(await filter(pad(x, n, rows, p), p, rows, gainsFor(p)), n, rows, p);
+}
+
 /**
  * The penalty λ·mean_{rows, bins}|X − R·X|² of rows × n values and its gradient, by the
  * identity in the header. Bins are counted on the padded length p.
@@ -140,7 +162,28 @@ export function resolventPenalty(
   gains: { highPass2(p: number): Float64Array },
   filter: SpectralFilter,
 ): { loss: number; grad: Float64Array } {
-  const w = filterRows(x, n, rows, gains.highPass2, filter);
+  return penaltyOf(x, filterRows(x, n, rows, gains.highPass2, filter), rows, lambda);
+}
+
+/** `resolventPenalty` with an asynchronous filter (the GPU engine's). */
+export async function resolventPenaltyAsync(
+  x: Float64Array,
+  n: number,
+  rows: number,
+  lambda: number,
+  gains: { highPass2(p: number): Float64Array },
+  filter: AsyncSpectralFilter,
+): Promise<{ loss: number; grad: Float64Array }> {
+  return penaltyOf(x, await filterRowsAsync(x, n, rows, gains.highPass2, filter), rows, lambda);
+}
+
+/** The penalty and its gradient from w = IFFT((1 − R)²·X), row by row. */
+function penaltyOf(
+  x: Float64Array,
+  w: Float64Array,
+  rows: number,
+  lambda: number,
+): { loss: number; grad: Float64Array } {
   // Σ_k w_k|X_k|² = p·xᵀ·IFFT(w·X), so the mean over bins is xᵀ·IFFT(w·X) per row.
   let dot = 0;
   for (let i = 0; i < x.length; i++) dot += (x[i] as number) * (w[i] as number);

@@ -5,7 +5,14 @@ import { parseParallelArgs, parseRegularizerArgs, splitSubcommand } from './args
 import { claimVerdictLine, compareArms, verdictOf, type RunRecord } from './compare';
 import { formatComparison } from './format';
 import { runParallelExperiment, summarizeParallel } from './parallel';
-import { armGrid, REGULARIZER_TASKS, runRegularizerExperiment } from './regularizer';
+import {
+  armGrid,
+  countRuns,
+  REGULARIZER_TASKS,
+  runRegularizerExperiment,
+  seedRange,
+  selectTasks,
+} from './regularizer';
 
 const rec = (arm: string, seed: number, steps: number, ms: number, flops: number): RunRecord => ({
   task: 't',
@@ -63,6 +70,45 @@ describe('regularizer experiment', () => {
       expect(armGrid(arm, task)).toHaveLength(4);
   });
 
+  it('includes modular addition, trained with weight decay, under the same budget rules', () => {
+    const modadd = REGULARIZER_TASKS.find((t) => t.name === 'modadd');
+    expect(modadd?.config).toMatchObject({ dataset: 'modadd', optimizer: 'adam' });
+    expect(modadd?.config.weightDecay).toBeGreaterThan(0);
+    expect(parseRegularizerArgs([]).tasks).toContain('modadd');
+    const [half] = selectTasks(['modadd'], 0.5);
+    expect(half?.config.epochs).toBe(Math.round((modadd?.config.epochs ?? 0) / 2));
+    expect(half?.config.weightDecay).toBe(modadd?.config.weightDecay);
+    // Four settings per arm on each tuning seed, then every evaluation seed.
+    expect(
+      countRuns({
+        tasks: selectTasks(['modadd'], 0.5),
+        arms: ['none', 'grokfast'],
+        seeds: seedRange(3, 1),
+        tuningSeeds: [1001, 1002],
+      }),
+    ).toBe(2 * (4 * 2 + 3));
+  });
+
+  it('stops between runs when its signal aborts, keeping the finished runs', async () => {
+    const abort = new AbortController();
+    let runs = 0;
+    const report = await runRegularizerExperiment({
+      seeds: [1, 2],
+      tuningSeeds: [7],
+      tasks: selectTasks(['iris'], 0.02),
+      arms: ['none', 'smooth'],
+      runner: createInProcessRunner,
+      hooks: { signal: abort.signal },
+      onRun: () => {
+        if (++runs === 5) abort.abort();
+      },
+    });
+    expect(report.cancelled).toBe(true);
+    expect(runs).toBe(5);
+    expect(report.records).toEqual([]); // stopped while tuning the second arm
+    expect(report.tuned.map((t) => t.arm)).toEqual(['none']);
+  });
+
   it('runs paired seeds for every arm and is reproducible', async () => {
     const task = {
       name: 'iris',
@@ -78,10 +124,11 @@ describe('regularizer experiment', () => {
         runner: createInProcessRunner,
       });
     const a = await run();
+    // Evaluation interleaves the arms seed by seed (a drifting machine slows a pair alike).
     expect(a.records.map((r) => `${r.arm}:${r.seed}`)).toEqual([
       'none:1',
-      'none:2',
       'smooth:1',
+      'none:2',
       'smooth:2',
     ]);
     expect(a.tuned).toHaveLength(2);
@@ -134,7 +181,7 @@ describe('experiment arguments', () => {
     expect(parseRegularizerArgs(['--arms', 'none,smooth']).arms).toEqual(['none', 'smooth']);
     expect(() => parseRegularizerArgs(['--arms', 'smooth'])).toThrow(/include none/);
     expect(() => parseRegularizerArgs(['--tasks', 'cifar'])).toThrow(
-      /--tasks must be one of iris, spirals, regression1d/,
+      /--tasks must be one of iris, spirals, regression1d, modadd/,
     );
     expect(() => parseRegularizerArgs(['--seeds', 'ten'])).toThrow(/--seeds/);
     expect(parseParallelArgs(['--workers', '1,3', '--in-process'])).toMatchObject({

@@ -1,8 +1,8 @@
 /**
- * The training pool in the browser: Web Workers running src/train/worker.ts, bundled by Vite
+ * The training pool in the browser: Web Workers running src/train/worker-web.ts (the GPU engine for the spectral step where WebGPU is present), bundled by Vite
  * (`?worker&url`: a module worker in dev, a classic IIFE bundle in the build, Vite's default).
  */
-import workerUrl from '../../../train/worker?worker&url';
+import workerUrl from '../../../train/worker-web?worker&url';
 import { createWorkerPool, type WorkerPool } from '../../../parallel/pool';
 import { createPoolRunner, type TrainTaskRegistry } from '../../../train/pool-runner';
 import type { ShardRunner } from '../../../train/runner';

@@ -6,23 +6,38 @@ import { z } from 'zod';
 import { DATASETS } from '../../../train/datasets';
 import { REGULARIZERS } from '../../../train/local-steps';
 import { TRAIN_DEFAULTS, type TrainConfig } from '../../../train/session';
+import { SPECTRAL_PREFERENCES } from '../../../train/spectral-backend';
 
-export type TrainingLabConfig = Pick<
-  TrainConfig,
-  | 'dataset'
-  | 'workers'
-  | 'batchSize'
-  | 'updateInterval'
-  | 'epochs'
-  | 'seed'
-  | 'optimizer'
-  | 'lr'
-  | 'hidden'
-  | 'activation'
-  | 'regularizer'
-  | 'phi'
-  | 'lambda'
->;
+export type TrainingLabConfig = LabRunControls &
+  Pick<
+    TrainConfig,
+    | 'dataset'
+    | 'workers'
+    | 'batchSize'
+    | 'updateInterval'
+    | 'epochs'
+    | 'seed'
+    | 'optimizer'
+    | 'lr'
+    | 'weightDecay'
+    | 'hidden'
+    | 'activation'
+    | 'regularizer'
+    | 'phi'
+    | 'lambda'
+    | 'spectral'
+  >;
+
+/** The run controls the lab adds to a training configuration. */
+export interface LabRunControls {
+  /** Adaptive worker count: from `workers`, between 1 and MAX_WORKERS, by measured examples/s. */
+  adaptive: boolean;
+  /** Per-worker memory budget in kB (dynamic batch size), or null for none. */
+  memoryBudgetKb: number | null;
+}
+
+/** Rounds per measuring window of the adaptive worker count. */
+export const ADAPTIVE_EVERY_ROUNDS = 4;
 
 export const DEFAULT_TRAINING_CONFIG: TrainingLabConfig = {
   dataset: 'iris',
@@ -33,11 +48,15 @@ export const DEFAULT_TRAINING_CONFIG: TrainingLabConfig = {
   seed: 1,
   optimizer: 'sgd',
   lr: 0.1,
+  weightDecay: 0,
   hidden: [16],
   activation: TRAIN_DEFAULTS.activation,
   regularizer: 'none',
   phi: TRAIN_DEFAULTS.phi,
   lambda: TRAIN_DEFAULTS.lambda,
+  spectral: 'auto',
+  adaptive: false,
+  memoryBudgetKb: null,
 };
 
 /** Bounds that keep a browser run responsive (the CLI allows more). */
@@ -61,6 +80,11 @@ export const trainingConfigSchema = z.object({
   regularizer: z.enum(REGULARIZERS),
   phi: z.number().gt(0).max(1e6),
   lambda: z.number().min(0).max(1e6),
+  // Fields added after the first links: absent means the default, so old links still open.
+  weightDecay: z.number().min(0).max(100).default(0),
+  spectral: z.enum(SPECTRAL_PREFERENCES).default('auto'),
+  adaptive: z.boolean().default(false),
+  memoryBudgetKb: z.number().gt(0).max(1e7).nullable().default(null),
 });
 
 export const TRAIN_LINK_PARAM = 'train';

@@ -1,16 +1,29 @@
 /**
  * The Training tab's session, React-free: its configuration, one training run at a time on a
  * pool of Web Workers (progress, cancel, kill-a-worker), and what the views draw: per-epoch
- * loss and accuracy, per-round shard losses by worker, the worker timeline, the log. Metrics
- * arrive per shard; the store is updated at most every 100 ms so React is not flooded.
+ * loss and accuracy (merged and each worker's local state), per-round shard losses and
+ * accuracies by worker, the worker timeline, where the spectral step ran, the dynamic batch
+ * size's and adaptive worker count's decisions, the log. Metrics arrive per shard; the store is
+ * updated at most every 100 ms so React is not flooded.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadDataset, type Dataset } from '../../../train/datasets';
 import type { NetworkState } from '../../../train/network';
-import type { BatchMetrics, EpochMetrics } from '../../../train/processor';
-import { runTraining, TRAIN_DEFAULTS, type TrainReport } from '../../../train/session';
+import type { BatchMetrics, EpochMetrics, RunDecision } from '../../../train/processor';
+import {
+  runTraining,
+  TRAIN_DEFAULTS,
+  type TrainConfig,
+  type TrainReport,
+} from '../../../train/session';
 import type { ShardRunner } from '../../../train/runner';
-import { DEFAULT_TRAINING_CONFIG, type TrainingLabConfig } from './lab-config';
+import type { SpectralReport } from '../../../train/spectral-backend';
+import {
+  ADAPTIVE_EVERY_ROUNDS,
+  DEFAULT_TRAINING_CONFIG,
+  MAX_WORKERS,
+  type TrainingLabConfig,
+} from './lab-config';
 
 /** Rounds kept for the charts and the timeline (older ones scroll out). */
 export const KEPT_BATCHES = 4000;
@@ -32,10 +45,16 @@ export interface TrainingLabState {
   /** The latest merged state and the run's data set, for the spectrum, fit and regions. */
   latest: NetworkState | null;
   dataset: Dataset | null;
+  /** Where the latest shard's spectral step ran (null: no spectral step yet in this run). */
+  spectral: SpectralReport | null;
+  /** Spectral-step shards per backend in this run (a GPU fault can move some to the CPU). */
+  spectralShards: { gpu: number; cpu: number };
+  decisions: RunDecision[];
 }
 
 export interface TrainingLab {
   store: StoreApi<TrainingLabState>;
+  /** Changes the configuration; the memory budget also applies to a run under way. */
   setConfig(c: Partial<TrainingLabConfig>): void;
   start(): Promise<void>;
   cancel(): void;
@@ -46,6 +65,23 @@ export interface TrainingLab {
   killWorker(): boolean;
   exportJson(): string;
   dispose(): Promise<void>;
+}
+
+/** The lab's configuration as the trainer's (the lab's own controls mapped to its options). */
+export function trainConfigOf(c: TrainingLabConfig): TrainConfig {
+  // The memory budget is not part of the config: the session reads it before each round.
+  const { adaptive, memoryBudgetKb, ...rest } = c;
+  void memoryBudgetKb;
+  return {
+    ...TRAIN_DEFAULTS,
+    ...rest,
+    hidden: [...c.hidden],
+    ...(adaptive
+      ? {
+          adaptive: { min: 1, max: MAX_WORKERS, minGain: 0.05, everyRounds: ADAPTIVE_EVERY_ROUNDS },
+        }
+      : {}),
+  };
 }
 
 /** Where a run's shards go: the browser's worker pool, or in-process in tests. */
@@ -72,6 +108,9 @@ export function createTrainingLab(
     cancelled: false,
     latest: null,
     dataset: null,
+    spectral: null,
+    spectralShards: { gpu: 0, cpu: 0 },
+    decisions: [],
   }));
   let abort: AbortController | null = null;
   let current: ReturnType<RunnerFactory> | null = null;
@@ -80,7 +119,7 @@ export function createTrainingLab(
     if (store.getState().running) return;
     const c = store.getState().config;
     abort = new AbortController();
-    const run = makeRunner(c.workers);
+    const run = makeRunner(c.adaptive ? MAX_WORKERS : c.workers);
     current = run;
     store.setState({
       running: true,
@@ -94,13 +133,17 @@ export function createTrainingLab(
       cancelled: false,
       latest: null,
       dataset: null,
+      spectral: null,
+      spectralShards: { gpu: 0, cpu: 0 },
+      decisions: [],
     });
     // Buffered between flushes; the store sees them at most every 100 ms.
-    let pending: { batches: BatchMetrics[]; log: string[]; epochs: EpochMetrics[] } = {
-      batches: [],
-      log: [],
-      epochs: [],
-    };
+    let pending: {
+      batches: BatchMetrics[];
+      log: string[];
+      epochs: EpochMetrics[];
+      decisions: RunDecision[];
+    } = { batches: [], log: [], epochs: [], decisions: [] };
     let lastFlush = 0;
     let latest: NetworkState | null = null;
     const flush = (force = false) => {
@@ -108,10 +151,20 @@ export function createTrainingLab(
       if (!force && now - lastFlush < 100) return;
       lastFlush = now;
       const p = pending;
-      pending = { batches: [], log: [], epochs: [] };
+      pending = { batches: [], log: [], epochs: [], decisions: [] };
       store.setState((s) => {
         const last = p.batches[p.batches.length - 1];
+        const shards = { ...s.spectralShards };
+        let spectral = s.spectral;
+        for (const b of p.batches)
+          if (b.spectral) {
+            shards[b.spectral.backend]++;
+            spectral = b.spectral;
+          }
         return {
+          spectral,
+          spectralShards: shards,
+          decisions: [...s.decisions, ...p.decisions],
           batches: [...s.batches, ...p.batches].slice(-KEPT_BATCHES),
           log: [...s.log, ...p.log].slice(-KEPT_LOG),
           epochs: [...s.epochs, ...p.epochs],
@@ -124,25 +177,31 @@ export function createTrainingLab(
     };
     try {
       store.setState({ dataset: await loadDataset(c.dataset, { seed: c.seed }) });
-      const { report, results } = await runTraining(
-        { ...TRAIN_DEFAULTS, ...c, hidden: [...c.hidden] },
-        run.runner,
-        {
-          signal: abort.signal,
-          onBatch: (m, merged) => {
-            latest = merged;
-            pending.batches.push(m);
-            flush();
-          },
-          onEpoch: (e) => {
-            pending.epochs.push(e);
-            flush();
-          },
-          onLog: (line) => {
-            if (!/^Worker \d+: memory/.test(line)) pending.log.push(line);
-          },
+      const { report, results } = await runTraining(trainConfigOf(c), run.runner, {
+        signal: abort.signal,
+        evaluateWorkers: true,
+        // Read before each round, so a budget changed mid-run applies from the next round.
+        memoryBudget: () => {
+          const kb = store.getState().config.memoryBudgetKb;
+          return kb === null ? Number.POSITIVE_INFINITY : kb * 1024;
         },
-      );
+        onDecision: (d) => {
+          pending.decisions.push(d);
+          flush();
+        },
+        onBatch: (m, merged) => {
+          latest = merged;
+          pending.batches.push(m);
+          flush();
+        },
+        onEpoch: (e) => {
+          pending.epochs.push(e);
+          flush();
+        },
+        onLog: (line) => {
+          if (!/^Worker \d+: memory/.test(line)) pending.log.push(line);
+        },
+      });
       flush(true);
       store.setState({ report, cancelled: results.cancelled, workers: results.workers });
     } catch (e) {

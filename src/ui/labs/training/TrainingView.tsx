@@ -1,8 +1,9 @@
 /**
  * The Training tab: data set, model, workers, batch size, interval and regularizer controls; a
- * run on Web Workers with progress and cancel; live loss (each worker and merged) and accuracy;
- * the worker timeline; a "kill a worker" button whose restart shows in the timeline and log;
- * export JSON and a permalink.
+ * run on Web Workers with progress and cancel; live loss and accuracy (each worker and merged);
+ * where the spectral step ran (GPU or CPU); the adaptive worker count and memory budget with
+ * their decisions; the worker timeline; a "kill a worker" button whose restart shows in the
+ * timeline and log; export JSON and a permalink; and the claim experiment (ExperimentPanel).
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
@@ -24,68 +25,18 @@ import {
   trainingSearchOf,
   type TrainingLabConfig,
 } from '../../../app/labs/training/lab-config';
-import { createTrainingLab } from '../../../app/labs/training/session';
+import { createTrainingLab, type TrainingLabState } from '../../../app/labs/training/session';
 import { DATASETS, type DatasetName } from '../../../train/datasets';
 import { REGULARIZERS, type RegularizerKind } from '../../../train/local-steps';
 import { download } from '../../download';
 import { AXIS_TICK, COLORS, LEGEND, LINE, MARGIN } from '../../plots/chart-style';
-import { lossRows, slotColor } from './chart-data';
+import { epochRows, roundRows, slotColor } from './chart-data';
+import { ExperimentPanel } from './ExperimentPanel';
 import { InsightPanels } from './InsightPanels';
+import { NumberField } from './NumberField';
+import { DecisionLog, RunControls, SpectralBackendNote } from './RunControls';
 import { WorkerTimeline } from './WorkerTimeline';
 import './training.css';
-
-function NumberField(props: {
-  id: string;
-  label: string;
-  value: number;
-  min: number;
-  max?: number;
-  step?: number;
-  integer?: boolean;
-  disabled: boolean;
-  onChange(v: number): void;
-}) {
-  // A value out of range is not applied: the last good one stays, and the field says why.
-  const [problem, setProblem] = useState<string | null>(null);
-  const allowed =
-    `${props.integer ? 'an integer' : 'a number'} ≥ ${props.min}` +
-    (props.max === undefined ? '' : ` and ≤ ${props.max}`);
-  return (
-    <label>
-      {props.label}{' '}
-      <input
-        data-testid={`train-${props.id}`}
-        type="number"
-        min={props.min}
-        max={props.max}
-        step={props.step ?? (props.integer ? 1 : 'any')}
-        defaultValue={props.value}
-        disabled={props.disabled}
-        aria-invalid={problem !== null}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          const ok =
-            e.target.value.trim() !== '' &&
-            Number.isFinite(v) &&
-            v >= props.min &&
-            (props.max === undefined || v <= props.max) &&
-            (!props.integer || Number.isInteger(v));
-          setProblem(
-            ok
-              ? null
-              : `${props.label} must be ${allowed}; got '${e.target.value}'. Keeping ${props.value}.`,
-          );
-          if (ok) props.onChange(v);
-        }}
-      />
-      {problem && (
-        <span className="train-field-error" role="alert" data-testid={`train-${props.id}-error`}>
-          {problem}
-        </span>
-      )}
-    </label>
-  );
-}
 
 function parseHidden(text: string): number[] | null {
   const xs = text.split(',').map((s) => Number(s.trim()));
@@ -112,7 +63,9 @@ export function TrainingView() {
   const [killNote, setKillNote] = useState<string | null>(null);
   const set = (patch: Partial<TrainingLabConfig>) => lab.setConfig(patch);
   const busy = s.running;
-  const rows = useMemo(() => lossRows(s.batches, 300), [s.batches]);
+  const [roundMetric, setRoundMetric] = useState<'loss' | 'accuracy'>('loss');
+  const rows = useMemo(() => roundRows(s.batches, roundMetric, 300), [s.batches, roundMetric]);
+  const perEpoch = useMemo(() => epochRows(s.epochs), [s.epochs]);
   const slots = Math.max(0, ...s.batches.map((b) => b.slot));
   const restarted = s.batches.filter((b) => b.restarted);
   const fraction = s.progress.epochs > 0 ? s.progress.epoch / s.progress.epochs : 0;
@@ -174,6 +127,15 @@ export function TrainingView() {
           max={10}
           disabled={busy}
           onChange={(lr) => set({ lr })}
+        />
+        <NumberField
+          id="weight-decay"
+          label="weight decay"
+          value={c.weightDecay}
+          min={0}
+          max={100}
+          disabled={busy}
+          onChange={(weightDecay) => set({ weightDecay })}
         />
         <NumberField
           id="workers"
@@ -254,6 +216,7 @@ export function TrainingView() {
           onChange={(lambda) => set({ lambda })}
         />
       </div>
+      <RunControls config={c} running={busy} set={set} />
       <div className="train-controls">
         {busy ? (
           <button type="button" data-testid="train-cancel" onClick={() => lab.cancel()}>
@@ -312,6 +275,7 @@ export function TrainingView() {
         </span>
       </div>
       {killNote && <p className="muted">{killNote}</p>}
+      <SpectralBackendNote s={s} />
       {s.error && (
         <p className="train-error" role="alert" data-testid="train-error">
           {s.error}
@@ -319,12 +283,27 @@ export function TrainingView() {
       )}
       <div className="train-charts">
         <div>
-          <h3>Loss per round: each worker&apos;s shard and merged</h3>
+          <h3>
+            <select
+              data-testid="train-round-metric"
+              value={roundMetric}
+              aria-label="figure per round"
+              onChange={(e) => setRoundMetric(e.target.value as 'loss' | 'accuracy')}
+            >
+              <option value="loss">Loss</option>
+              <option value="accuracy">Accuracy</option>
+            </select>{' '}
+            per round: each worker&apos;s local steps and merged
+          </h3>
           <ResponsiveContainer width="100%" height={220}>
             <LineChart data={rows} margin={MARGIN}>
               <CartesianGrid stroke={COLORS.grid} />
               <XAxis dataKey="batch" tick={AXIS_TICK} />
-              <YAxis tick={AXIS_TICK} width={48} />
+              <YAxis
+                tick={AXIS_TICK}
+                width={48}
+                {...(roundMetric === 'accuracy' ? { domain: [0, 1] } : {})}
+              />
               <Tooltip />
               <Legend {...LEGEND} />
               {Array.from({ length: slots }, (_, i) => (
@@ -341,10 +320,10 @@ export function TrainingView() {
             </LineChart>
           </ResponsiveContainer>
         </div>
-        <div>
-          <h3>Accuracy per epoch</h3>
+        <div data-testid="train-epoch-accuracy" data-epochs={perEpoch.length}>
+          <h3>Accuracy per epoch: merged, and each worker&apos;s local state (validation)</h3>
           <ResponsiveContainer width="100%" height={220}>
-            <LineChart data={s.epochs} margin={MARGIN}>
+            <LineChart data={perEpoch} margin={MARGIN}>
               <CartesianGrid stroke={COLORS.grid} />
               <XAxis dataKey="epoch" tick={AXIS_TICK} />
               <YAxis tick={AXIS_TICK} width={48} domain={[0, 1]} />
@@ -352,10 +331,22 @@ export function TrainingView() {
               <Legend {...LEGEND} />
               <Line dataKey="accuracy" name="training" stroke={COLORS.signals} {...LINE} />
               <Line dataKey="valAccuracy" name="validation" stroke={COLORS.coherence} {...LINE} />
+              {Array.from({ length: slots }, (_, i) => (
+                <Line
+                  key={i}
+                  dataKey={`w${i + 1}`}
+                  name={`worker ${i + 1} (validation)`}
+                  stroke={slotColor(i + 1)}
+                  strokeDasharray="4 3"
+                  {...LINE}
+                  strokeWidth={1}
+                />
+              ))}
             </LineChart>
           </ResponsiveContainer>
         </div>
       </div>
+      <WorkerAccuracy s={s} />
       <InsightPanels state={s.latest} data={s.dataset} phi={c.phi} />
       <h3>Worker timeline (last 30 rounds)</h3>
       <WorkerTimeline batches={s.batches} rounds={30} />
@@ -367,10 +358,43 @@ export function TrainingView() {
           )}
         </p>
       )}
+      <DecisionLog decisions={s.decisions} />
       <h3>Log</h3>
       <pre className="train-log" data-testid="train-log">
         {s.log.slice(-14).join('\n')}
       </pre>
+      <ExperimentPanel />
     </section>
+  );
+}
+
+/** The last epoch's figures per worker: its local state against the merged one. */
+function WorkerAccuracy({ s }: { s: TrainingLabState }) {
+  const last = s.epochs[s.epochs.length - 1];
+  if (!last?.workers?.length) return null;
+  return (
+    <table className="train-results" data-testid="train-worker-accuracy">
+      <thead>
+        <tr>
+          <th>epoch {last.epoch}</th>
+          <th>validation loss</th>
+          <th>validation accuracy</th>
+        </tr>
+      </thead>
+      <tbody>
+        {last.workers.map((w) => (
+          <tr key={w.slot} data-slot={w.slot}>
+            <td>worker {w.slot} (local state)</td>
+            <td>{w.valLoss.toFixed(4)}</td>
+            <td>{w.valAccuracy.toFixed(3)}</td>
+          </tr>
+        ))}
+        <tr data-slot="merged">
+          <td>merged</td>
+          <td>{last.valLoss.toFixed(4)}</td>
+          <td>{last.valAccuracy.toFixed(3)}</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }

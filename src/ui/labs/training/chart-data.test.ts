@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchMetrics } from '../../../train/processor';
-import { lossRows, timelineOf } from './chart-data';
+import type { BatchMetrics, EpochMetrics } from '../../../train/processor';
+import { epochRows, roundRows, timelineOf } from './chart-data';
 
 const m = (
   batch: number,
@@ -9,6 +9,7 @@ const m = (
   syncMs: number,
   loss = 1,
   restarted = false,
+  accuracy = 0.5,
 ): BatchMetrics => ({
   batch,
   epoch: 1,
@@ -18,6 +19,7 @@ const m = (
   syncMs,
   examples: 10,
   loss,
+  accuracy,
   memoryBytes: 1,
   bytesExchanged: 1,
   restarted,
@@ -42,12 +44,31 @@ describe('training charts', () => {
     ]);
   });
 
-  it('gives per-worker and merged losses per round, thinned to a maximum', () => {
-    const rows = lossRows([m(1, 1, 1, 0, 2), m(1, 2, 1, 0, 4)], 10);
-    expect(rows).toEqual([{ batch: 1, w1: 2, w2: 4, merged: 3 }]);
+  it('gives per-worker and merged losses and accuracies per round, thinned to a maximum', () => {
+    const two = [m(1, 1, 1, 0, 2, false, 0.25), m(1, 2, 1, 0, 4, false, 0.75)];
+    expect(roundRows(two, 'loss', 10)).toEqual([{ batch: 1, w1: 2, w2: 4, merged: 3 }]);
+    expect(roundRows(two, 'accuracy', 10)).toEqual([{ batch: 1, w1: 0.25, w2: 0.75, merged: 0.5 }]);
     const many = Array.from({ length: 100 }, (_, i) => m(i + 1, 1, 1, 0));
-    const thin = lossRows(many, 10);
+    const thin = roundRows(many, 'loss', 10);
     expect(thin.length).toBeLessThanOrEqual(11);
     expect(thin[thin.length - 1]?.batch).toBe(100);
+  });
+
+  it("puts each worker's local validation accuracy beside the merged state's per epoch", () => {
+    const e: EpochMetrics = {
+      epoch: 3,
+      loss: 0.5,
+      accuracy: 0.8,
+      valLoss: 0.6,
+      valAccuracy: 0.7,
+      ms: 1,
+      workers: [
+        { slot: 1, worker: 1, valLoss: 0.7, valAccuracy: 0.65 },
+        { slot: 2, worker: 4, valLoss: 0.5, valAccuracy: 0.75 },
+      ],
+    };
+    expect(epochRows([e])).toEqual([
+      { epoch: 3, accuracy: 0.8, valAccuracy: 0.7, w1: 0.65, w2: 0.75 },
+    ]);
   });
 });

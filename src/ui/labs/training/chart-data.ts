@@ -1,5 +1,5 @@
 /** Pure shaping of the session's metrics for the Training tab's charts. */
-import type { BatchMetrics } from '../../../train/processor';
+import type { BatchMetrics, EpochMetrics } from '../../../train/processor';
 
 export interface TimelineBar {
   slot: number;
@@ -53,23 +53,43 @@ export function timelineOf(
   return { bars, syncs, slots, total: t };
 }
 
-/** One row per round: each slot's shard loss (`w1`, `w2`, …) and their example-weighted mean. */
-export function lossRows(
+/**
+ * One row per round: each slot's shard figure (`w1`, `w2`, …; the loss or the accuracy of its
+ * local steps) and their example-weighted mean (`merged`).
+ */
+export function roundRows(
   batches: readonly BatchMetrics[],
+  key: 'loss' | 'accuracy',
   maxRows: number,
 ): Record<string, number>[] {
   const rows = new Map<number, { row: Record<string, number>; sum: number; n: number }>();
   for (const b of batches) {
     let r = rows.get(b.batch);
     if (!r) rows.set(b.batch, (r = { row: { batch: b.batch }, sum: 0, n: 0 }));
-    r.row[`w${b.slot}`] = b.loss;
-    r.sum += b.loss * b.examples;
+    r.row[`w${b.slot}`] = b[key];
+    r.sum += b[key] * b.examples;
     r.n += b.examples;
   }
   const out = [...rows.values()].map((r) => ({ ...r.row, merged: r.n > 0 ? r.sum / r.n : 0 }));
   // Thin evenly to at most maxRows points so long runs stay cheap to draw.
   const step = Math.max(1, Math.ceil(out.length / maxRows));
   return out.filter((_, i) => i % step === 0 || i === out.length - 1);
+}
+
+/**
+ * One row per epoch: the merged state's training and validation accuracy, and each worker's
+ * local state's validation accuracy (`w1`, `w2`, …) where the run evaluated them.
+ */
+export function epochRows(epochs: readonly EpochMetrics[]): Record<string, number>[] {
+  return epochs.map((e) => {
+    const row: Record<string, number> = {
+      epoch: e.epoch,
+      accuracy: e.accuracy,
+      valAccuracy: e.valAccuracy,
+    };
+    for (const w of e.workers ?? []) row[`w${w.slot}`] = w.valAccuracy;
+    return row;
+  });
 }
 
 const PALETTE = [
