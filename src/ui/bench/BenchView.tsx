@@ -1,17 +1,23 @@
 /**
- * The Benchmark tab: run a suite on this browser's adapter with progress and cancel, see the
- * results as a table and charts, keep a history, compare runs, export/import JSON, and share
- * a permalink (`#bench=<suite>&autorun`) that re-runs the same suite.
+ * The Benchmark tab: run a suite on this browser's adapter with progress and cancel, read the
+ * headline, the grouped results table with its legend and the charts, keep a history, compare
+ * runs, export/import JSON (and the table as CSV), and share either a permalink that re-runs the
+ * suite (`#bench=<suite>&autorun`) or one that carries the results (`#bench=<suite>&results=…`).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { describeFused, describeTfjsTarget, efficiencyTargetLines } from '../../bench/format-table';
 import { benchHash, readBenchHash } from '../../bench/permalink';
+import { resultsPayloadOf } from '../../bench/results-link';
 import { RUN_LIMITS, SUITE_NAMES, type BenchRun, type SuiteName } from '../../bench/schema';
+import { useAppState, useAppStore } from '../app-context';
 import { BenchCharts } from './BenchCharts';
 import { createBenchStore } from './bench-store';
+import { Headline } from './Headline';
 import { HistoryPanel } from './HistoryPanel';
-import { ResultsTable } from './ResultsTable';
+import { ResultsLink } from './ResultsLink';
+import { ColumnLegend, ResultsTable } from './ResultsTable';
+import { casesCsv } from './table-csv';
 import './bench.css';
 
 const SUITE_LABELS: Record<SuiteName, string> = {
@@ -20,15 +26,29 @@ const SUITE_LABELS: Record<SuiteName, string> = {
   full: 'full (N = 2^4 … 2^20, 64² … 2048²)',
 };
 
-function download(run: BenchRun): void {
-  const blob = new Blob([`${JSON.stringify(run, null, 2)}\n`], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
+function save(text: string, type: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `bench-${run.suite}-${run.date.replace(/[:.]/g, '-')}.json`;
+  a.download = name;
   a.click();
   URL.revokeObjectURL(url);
 }
+
+const fileStem = (run: BenchRun): string => `bench-${run.suite}-${run.date.replace(/[:.]/g, '-')}`;
+
+function download(run: BenchRun): void {
+  save(`${JSON.stringify(run, null, 2)}\n`, 'application/json', `${fileStem(run)}.json`);
+}
+
+function downloadCsv(run: BenchRun): void {
+  save(casesCsv(run.cases), 'text/csv', `${fileStem(run)}.csv`);
+}
+
+/** Why the benchmark cannot run here: it times WebGPU kernels, so it needs a WebGPU device. */
+const NO_WEBGPU_REASON =
+  'The benchmark needs a WebGPU device, and the app found none: it runs on its CPU engine (the ' +
+  'banner above says why). A results link or an imported run still opens here.';
 
 function Targets({ run }: { run: BenchRun }) {
   const t = run.targets;
@@ -66,21 +86,60 @@ export function BenchView() {
   const current = useStore(store, (s) => s.current);
   const error = useStore(store, (s) => s.error);
   const storageProblem = useStore(store, (s) => s.storageProblem);
-  const [linkProblem] = useState(() => readBenchHash(location.hash).problem);
+  const linkProblem = useStore(store, (s) => s.linkProblem);
+  const shared = useStore(store, (s) => s.shared);
+  const opening = useStore(store, (s) => s.opening);
+  const noWebGpu = useAppState((s) => s.backend.kind === 'cpu');
+  const appStore = useAppStore();
   const fileInput = useRef<HTMLInputElement>(null);
   const running = status === 'running';
 
-  // The permalink selects the suite and may start it. Deferred by a tick so React's
-  // development double-mount cancels the timer, not a run.
+  // The permalink selects the suite and either shows the results it carries or may start the
+  // suite. Deferred by a tick so React's development double-mount cancels the timer, not a run.
   useEffect(() => {
-    const { link } = readBenchHash(location.hash);
-    if (!link) return;
-    store.getState().setSuite(link.suite);
-    const timer = setTimeout(() => {
-      if (link.autorun) void store.getState().start();
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [store]);
+    const open = (hash: string): (() => void) | undefined => {
+      const { link, problem } = readBenchHash(hash);
+      store.getState().setLinkProblem(problem);
+      if (!link) return undefined;
+      store.getState().setSuite(link.suite);
+      const payload = resultsPayloadOf(hash);
+      let stopWaiting = (): void => undefined;
+      const timer = setTimeout(() => {
+        // A results link shows what was measured elsewhere: it never starts a run.
+        if (payload !== null) void store.getState().openResults(payload);
+        else if (link.autorun) stopWaiting = startOnceWebGpu();
+      }, 0);
+      return () => {
+        clearTimeout(timer);
+        stopWaiting();
+      };
+    };
+    // An autorun link waits until the app knows whether it has WebGPU, and starts only if so:
+    // without it the Run button is disabled and says why.
+    const startOnceWebGpu = (): (() => void) => {
+      const decide = (kind: string): boolean => {
+        if (kind === 'starting') return false;
+        if (kind === 'webgpu') void store.getState().start();
+        return true;
+      };
+      if (decide(appStore.getState().backend.kind)) return () => undefined;
+      const unsubscribe = appStore.subscribe((s) => {
+        if (decide(s.backend.kind)) unsubscribe();
+      });
+      return unsubscribe;
+    };
+    let cancel = open(location.hash);
+    // A results link pasted into the address bar while the tab is open.
+    const onHashChange = (): void => {
+      cancel?.();
+      cancel = open(location.hash);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      cancel?.();
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, [store, appStore]);
   // Leaving the tab cancels a run in progress and frees its device.
   useEffect(() => () => store.getState().cancel(), [store]);
 
@@ -123,6 +182,8 @@ export function BenchView() {
             type="button"
             className="primary"
             data-testid="bench-run"
+            disabled={noWebGpu}
+            aria-describedby={noWebGpu ? 'bench-run-reason' : undefined}
             onClick={() => void store.getState().start()}
           >
             Run benchmark
@@ -131,9 +192,9 @@ export function BenchView() {
         <a
           href={permalink}
           data-testid="bench-permalink"
-          title="Opens the benchmark and re-runs this suite"
+          title="Opens the benchmark and re-runs this suite on the opener's own adapter"
         >
-          permalink
+          re-run link
         </a>
         <button
           type="button"
@@ -142,6 +203,15 @@ export function BenchView() {
           onClick={() => current && download(current)}
         >
           Export JSON
+        </button>
+        <button
+          type="button"
+          disabled={!current}
+          data-testid="bench-export-csv"
+          title="The full results table, every row at full precision"
+          onClick={() => current && downloadCsv(current)}
+        >
+          Export table (CSV)
         </button>
         <button type="button" data-testid="bench-import" onClick={() => fileInput.current?.click()}>
           Import JSON
@@ -171,6 +241,11 @@ export function BenchView() {
         />
       </div>
 
+      {noWebGpu && (
+        <p className="notice notice-warning" id="bench-run-reason" data-testid="bench-run-reason">
+          {NO_WEBGPU_REASON}
+        </p>
+      )}
       <div className="bench-status" data-testid="bench-status" aria-live="polite">
         {running && (
           <>
@@ -186,6 +261,7 @@ export function BenchView() {
             </span>
           </>
         )}
+        {opening && <span>Opening the results link…</span>}
         {status === 'cancelled' && <span>Cancelled.</span>}
         {status === 'done' && current && (
           <span>Done in {(current.wallMs / 1000).toFixed(1)} s.</span>
@@ -214,14 +290,28 @@ export function BenchView() {
           GPUs.
         </p>
       )}
-      {current && !running && (
-        <p className="muted">
-          {current.adapter.vendor} / {current.adapter.architecture} · {current.runtime} · GPU
-          timing: {current.timingMethod} · {new Date(current.date).toLocaleString()}
+      {shared && current && !running && (
+        <p className="notice" data-testid="bench-shared">
+          These results came with the link: measured on {new Date(current.date).toLocaleString()} on{' '}
+          {current.adapter.description || current.adapter.architecture || 'an unnamed adapter'} (
+          {current.runtime}). Nothing was run in this browser; Run benchmark measures yours.
         </p>
+      )}
+      {current && !running && (
+        <>
+          <p className="muted">
+            {current.adapter.vendor} / {current.adapter.architecture} · {current.runtime} · GPU
+            timing: {current.timingMethod} · {new Date(current.date).toLocaleString()}
+          </p>
+          <p className="bench-share">
+            Share: <ResultsLink key={current.id} run={current} />
+          </p>
+          <Headline run={current} />
+        </>
       )}
 
       <ResultsTable cases={shown} />
+      {shown.length > 0 && <ColumnLegend />}
       {current && !running && (
         <>
           <Targets run={current} />

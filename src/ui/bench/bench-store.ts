@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import { createBrowserFftPool } from '../../bench/cpu/browser-pool';
 import { addToHistory, loadHistory, saveHistory } from '../../bench/history';
 import { createHost } from '../../bench/host';
+import { decodeResults } from '../../bench/results-link';
 import { runSuite, type BenchProgress } from '../../bench/runner';
 import { parseBenchRun, type BenchRun, type CaseResult, type SuiteName } from '../../bench/schema';
 
@@ -18,8 +19,14 @@ export interface BenchState {
   progress: BenchProgress | null;
   /** Cases of the run in progress, as they are measured. */
   live: CaseResult[];
-  /** The run shown: the last finished, or one picked from the history or imported. */
+  /** The run shown: the last finished, or one picked from the history, imported or linked. */
   current: BenchRun | null;
+  /** `current` came from a results link: it was measured elsewhere and not re-run here. */
+  shared: boolean;
+  /** A results link is being decoded. */
+  opening: boolean;
+  /** Why the benchmark link in the address bar was not used (bad suite, bad results). */
+  linkProblem: string | null;
   error: string | null;
   /** Why the last history write was refused (the stored history then stays as it was). */
   storageProblem: string | null;
@@ -35,6 +42,9 @@ export interface BenchState {
   importRun(text: string, file?: string): void;
   /** Shows why an import was refused before its text was read. */
   refuseImport(why: string): void;
+  /** Shows the run a results link carries (untrusted), or says why it was refused. */
+  openResults(payload: string): Promise<void>;
+  setLinkProblem(problem: string | null): void;
   setCompare(slot: 0 | 1, id: string | null): void;
 }
 
@@ -65,6 +75,9 @@ export function createBenchStore() {
       progress: null,
       live: [],
       current: null,
+      shared: false,
+      opening: false,
+      linkProblem: null,
       error: null,
       storageProblem: null,
       history: store ? loadHistory(store) : [],
@@ -92,7 +105,7 @@ export function createBenchStore() {
             onCase: (c) => set((s) => ({ live: [...s.live, c] })),
           });
           const history = remember(addToHistory(get().history, run));
-          set({ status: 'done', current: run, history });
+          set({ status: 'done', current: run, shared: false, history });
         } catch (e) {
           if (signal.aborted) set({ status: 'cancelled' });
           else set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
@@ -108,7 +121,13 @@ export function createBenchStore() {
 
       show(id) {
         const run = get().history.find((r) => r.id === id);
-        if (run) set({ current: run, status: get().status === 'running' ? 'running' : 'idle' });
+        if (run) {
+          set({
+            current: run,
+            shared: false,
+            status: get().status === 'running' ? 'running' : 'idle',
+          });
+        }
       },
 
       remove(id) {
@@ -122,7 +141,12 @@ export function createBenchStore() {
       importRun(text, file) {
         try {
           const run = parseBenchRun(text);
-          set({ current: run, history: remember(addToHistory(get().history, run)), error: null });
+          set({
+            current: run,
+            shared: false,
+            history: remember(addToHistory(get().history, run)),
+            error: null,
+          });
         } catch (e) {
           const where = file === undefined ? '' : `${file}: `;
           set({ error: `Import failed: ${where}${e instanceof Error ? e.message : String(e)}` });
@@ -131,6 +155,25 @@ export function createBenchStore() {
 
       refuseImport(why) {
         set({ error: `Import failed: ${why}` });
+      },
+
+      async openResults(payload) {
+        set({ opening: true });
+        const decoded = await decodeResults(payload);
+        // A run started meanwhile wins: the link's results would replace what it measures.
+        if (get().status === 'running') {
+          set({ opening: false });
+          return;
+        }
+        if (decoded.ok) {
+          set({ current: decoded.run, shared: true, opening: false, linkProblem: null });
+        } else {
+          set({ opening: false, linkProblem: decoded.problem });
+        }
+      },
+
+      setLinkProblem(linkProblem) {
+        set({ linkProblem });
       },
 
       setCompare(slot, id) {
