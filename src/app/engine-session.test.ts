@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createCpuEngine, type Engine } from '../engine';
 import { createEngineSession, type SessionDeps } from './engine-session';
-import type { AdapterSummary, GpuAcquisition } from './gpu-device';
+import {
+  storedGpuMemory,
+  type AdapterSummary,
+  type GpuAcquisition,
+  type GpuMemory,
+} from './gpu-device';
 import type { Notice } from './notices';
 
 const SUMMARY: AdapterSummary = {
@@ -35,7 +40,7 @@ function gpuEngine(): Engine {
   return { ...createCpuEngine(), backend: 'webgpu' };
 }
 
-function harness(acquisitions: (() => GpuAcquisition)[]) {
+function harness(acquisitions: (() => GpuAcquisition)[], memory?: GpuMemory) {
   const backends: { backend: string; epoch: number }[] = [];
   const notices: Notice[] = [];
   let calls = 0;
@@ -49,6 +54,7 @@ function harness(acquisitions: (() => GpuAcquisition)[]) {
     createGpuEngine: () => Promise.resolve(gpuEngine()),
     createCpuEngine,
     delay: () => Promise.resolve(),
+    ...(memory ? { memory } : {}),
   };
   const session = createEngineSession(deps, {
     backend: (engine, epoch) => backends.push({ backend: engine.backend, epoch }),
@@ -116,5 +122,72 @@ describe('engine session', () => {
     expect(active.engine.backend).toBe('cpu');
     expect(active.epoch).toBe(2);
     expect(h.notices.at(-1)?.title).toContain('could not be re-acquired');
+  });
+
+  it('after a loss with no adapter to be had, says the browser withdrew WebGPU, not “enable the flag”', async () => {
+    const first = fakeDevice();
+    const h = harness([
+      () => ({ ok: true, adapter: {} as GPUAdapter, device: first.device, summary: SUMMARY }),
+      noAdapter,
+    ]);
+    await h.session.ready();
+    first.lose({ reason: 'unknown', message: 'GPU connection lost' } as GPUDeviceLostInfo);
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await h.session.ready()).engine.backend).toBe('cpu');
+    const text = h.notices.map((n) => [n.title, ...n.lines].join('\n')).join('\n');
+    expect(text).toContain('turned WebGPU off for this page after repeated GPU crashes');
+    expect(text).toContain('reload the page or restart the browser');
+    expect(text).not.toContain('enable-unsafe-webgpu');
+    expect(text).not.toContain('chrome://flags');
+    // The failed attempts stay quiet; the last notice says it all.
+    expect(h.notices.map((n) => n.id)).toEqual(['device-lost', 'device-lost']);
+  });
+
+  it('a device refused after a loss is reported as such, with the browser’s reason', async () => {
+    const first = fakeDevice();
+    const h = harness([
+      () => ({ ok: true, adapter: {} as GPUAdapter, device: first.device, summary: SUMMARY }),
+      () => ({ ok: false, reason: 'device-refused', message: 'limits too high' }),
+    ]);
+    await h.session.ready();
+    first.lose({ reason: 'unknown', message: '' } as GPUDeviceLostInfo);
+    await new Promise((r) => setTimeout(r, 0));
+    await h.session.ready();
+    const last = h.notices.at(-1);
+    expect(last?.lines).toContain('limits too high');
+    expect(last?.lines.join('\n')).not.toContain('repeated GPU crashes');
+  });
+
+  it('remembers a device across reloads: no adapter in a tab that had one is a withdrawal', async () => {
+    const map = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+    };
+    const first = fakeDevice();
+    const before = harness(
+      [() => ({ ok: true, adapter: {} as GPUAdapter, device: first.device, summary: SUMMARY })],
+      storedGpuMemory(() => storage),
+    );
+    await before.session.ready();
+    before.session.dispose();
+
+    const reloaded = harness(
+      [noAdapter],
+      storedGpuMemory(() => storage),
+    );
+    expect((await reloaded.session.ready()).engine.backend).toBe('cpu');
+    const banner = reloaded.notices[0];
+    expect(banner?.id).toBe('webgpu-unavailable');
+    expect(banner?.title).toContain('turned WebGPU off');
+    expect(banner?.lines.join('\n')).not.toContain('enable-unsafe-webgpu');
+
+    // A fresh tab (empty storage) with no adapter: the usual ways to enable WebGPU.
+    const fresh = harness(
+      [noAdapter],
+      storedGpuMemory(() => ({ getItem: () => null, setItem: () => undefined })),
+    );
+    await fresh.session.ready();
+    expect(fresh.notices[0]?.lines.join('\n')).toContain('enable-unsafe-webgpu');
   });
 });

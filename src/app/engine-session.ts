@@ -4,9 +4,15 @@
  * (and with it every pipeline and buffer); the run loop simply awaits `ready()` meanwhile.
  */
 import type { Engine } from '../engine';
-import type { AdapterSummary, GpuAcquisition } from './gpu-device';
-import { watchDevice } from './gpu-device';
-import { engineFailedNotice, NOTICE, webgpuUnavailableNotice, type Notice } from './notices';
+import type { AdapterSummary, GpuAcquisition, GpuMemory, GpuUnavailableReason } from './gpu-device';
+import { classifyUnavailable, storedGpuMemory, watchDevice } from './gpu-device';
+import {
+  engineFailedNotice,
+  NOTICE,
+  webgpuUnavailableNotice,
+  WITHDRAWN_ADVICE,
+  type Notice,
+} from './notices';
 
 export interface ActiveEngine {
   engine: Engine;
@@ -27,6 +33,8 @@ export interface SessionDeps {
   createCpuEngine(): Engine;
   /** Waits between re-acquisition attempts (injected so tests run instantly). */
   delay(ms: number): Promise<void>;
+  /** Whether this tab had a device before (across reloads); default: this session only. */
+  memory?: GpuMemory;
 }
 
 export interface EngineSession {
@@ -34,6 +42,13 @@ export interface EngineSession {
   /** Starts recovery if `epoch` is still the current engine (a frame saw the loss first). */
   reportLost(epoch: number, reason: string, message: string): void;
   dispose(): void;
+}
+
+/** Why an attempt got no running GPU engine, and the notice that explains it. */
+interface Failure {
+  reason: GpuUnavailableReason | 'engine-failed';
+  message: string;
+  notice: Notice;
 }
 
 const RECOVERY_ATTEMPTS = 4;
@@ -52,6 +67,7 @@ export function createEngineSession(deps: SessionDeps, report: SessionReporter):
   let device: GPUDevice | null = null;
   let recovering = false;
   let pending = deferred<ActiveEngine>();
+  const memory = deps.memory ?? storedGpuMemory();
 
   function install(
     engine: Engine,
@@ -68,27 +84,37 @@ export function createEngineSession(deps: SessionDeps, report: SessionReporter):
     install(deps.createCpuEngine(), null, null);
   }
 
-  /** One attempt at a device and a GPU engine on it; false (reason reported) if none. */
-  async function startGpu(): Promise<boolean> {
+  /**
+   * One attempt at a device and a GPU engine on it: null when it runs, else the notice that
+   * says why not. `lostMessage` is the browser's word on the loss being recovered from, if any.
+   */
+  async function startGpu(lostMessage = ''): Promise<Failure | null> {
     const acq = await deps.acquire();
     if (!acq.ok) {
-      report.notice(webgpuUnavailableNotice(acq.reason, acq.message));
-      return false;
+      // A device this tab had before, and no adapter now: the browser withdrew WebGPU (and
+      // telling the user to enable a flag would be wrong).
+      const why = classifyUnavailable(acq.reason, lostMessage, memory.hadDevice());
+      return {
+        reason: why,
+        message: acq.message,
+        notice: webgpuUnavailableNotice(why, acq.message),
+      };
     }
     let engine: Engine;
     try {
       engine = await deps.createGpuEngine(acq.device);
     } catch (error) {
       acq.device.destroy();
-      report.notice(engineFailedNotice(describe(error)));
-      return false;
+      const message = describe(error);
+      return { reason: 'engine-failed', message, notice: engineFailedNotice(message) };
     }
     if (disposed) {
       engine.destroy();
       acq.device.destroy();
-      return true;
+      return null;
     }
     device = acq.device;
+    memory.remember();
     const myEpoch = epoch + 1;
     stopWatch = watchDevice(acq.device, {
       onLost: (info) => {
@@ -104,7 +130,7 @@ export function createEngineSession(deps: SessionDeps, report: SessionReporter):
       },
     });
     install(engine, acq.summary, acq.device.lost);
-    return true;
+    return null;
   }
 
   function lose(lostEpoch: number, reason: string, message: string): void {
@@ -121,12 +147,16 @@ export function createEngineSession(deps: SessionDeps, report: SessionReporter):
       title: `GPU device lost (${reason}). Re-acquiring the adapter and device…`,
       lines: message ? [message] : [],
     });
-    void recover(reason);
+    void recover(reason, message);
   }
 
-  async function recover(reason: string): Promise<void> {
+  async function recover(reason: string, lostMessage: string): Promise<void> {
+    // Failed attempts stay quiet (a GPU process may take a moment to come back); the last
+    // one's reason goes into the final notice.
+    let failure: Failure | null = null;
     for (let attempt = 1; attempt <= RECOVERY_ATTEMPTS && !disposed; attempt++) {
-      if (await startGpu()) {
+      failure = await startGpu(lostMessage);
+      if (!failure) {
         recovering = false;
         report.notice({
           id: NOTICE.deviceLost,
@@ -148,12 +178,20 @@ export function createEngineSession(deps: SessionDeps, report: SessionReporter):
       id: NOTICE.deviceLost,
       level: 'error',
       title: `GPU device lost (${reason}) and could not be re-acquired. Running on the CPU engine.`,
-      lines: ['Reload the page to try the GPU again.'],
+      lines: [
+        failure?.reason === 'withdrawn'
+          ? WITHDRAWN_ADVICE
+          : 'Reload the page to try the GPU again.',
+        ...(failure ? [failure.message] : []),
+      ],
     });
   }
 
   void (async () => {
-    if (!(await startGpu()) && !disposed) installCpu();
+    const failure = await startGpu();
+    if (!failure) return;
+    report.notice(failure.notice);
+    if (!disposed) installCpu();
   })();
 
   return {

@@ -11,8 +11,34 @@ import {
   type AdapterFacts,
 } from '../engine';
 
-/** Why there is no WebGPU device. */
-export type GpuUnavailableReason = 'no-navigator-gpu' | 'no-adapter' | 'device-refused';
+/**
+ * Why there is no WebGPU device. 'withdrawn': WebGPU worked in this page, then the browser
+ * turned it off (Chromium does after repeated GPU process crashes); enabling a flag is no cure.
+ */
+export type GpuUnavailableReason =
+  'no-navigator-gpu' | 'no-adapter' | 'device-refused' | 'withdrawn';
+
+/**
+ * Browsers' own words when they have turned GPU access off for a page (Chromium's blocklist
+ * and its "GPU process crashed too many times"; Firefox throws from requestAdapter when
+ * blocklisted). Only messages that come from the browser are matched against this.
+ */
+const WITHDRAWN_WORDS =
+  /blocklist|block-list|blocked|crashed too many times|too many (gpu )?crashes/i;
+
+/**
+ * The reason to report for a failed acquisition: `hadDevice` says a device was had earlier in
+ * this page, so a missing adapter now means the browser withdrew WebGPU, not that it lacks it.
+ */
+export function classifyUnavailable(
+  reason: GpuUnavailableReason,
+  browserMessage: string,
+  hadDevice: boolean,
+): GpuUnavailableReason {
+  if (reason === 'no-navigator-gpu') return reason;
+  if (WITHDRAWN_WORDS.test(browserMessage)) return 'withdrawn';
+  return hadDevice && reason === 'no-adapter' ? 'withdrawn' : reason;
+}
 
 export interface AdapterSummary extends Omit<AdapterFacts, 'isFallbackAdapter'> {
   /** A software adapter (the engine's isSoftwareAdapter): its timings measure CPU emulation. */
@@ -27,7 +53,6 @@ export type GpuAcquisition =
   | { ok: true; adapter: GPUAdapter; device: GPUDevice; summary: AdapterSummary }
   | { ok: false; reason: GpuUnavailableReason; message: string };
 
-/** Limits raised to the adapter's maximum: they decide how large N × batch can get. */
 /** Limits shown in the adapter panel. */
 const SHOWN_LIMITS = [
   ...ENGINE_LIMITS,
@@ -58,7 +83,7 @@ export async function acquireGpu(
   } catch (error) {
     return {
       ok: false,
-      reason: 'no-adapter',
+      reason: classifyUnavailable('no-adapter', describe(error), false),
       message: `requestAdapter() failed: ${describe(error)}`,
     };
   }
@@ -76,7 +101,7 @@ export async function acquireGpu(
   } catch (error) {
     return {
       ok: false,
-      reason: 'device-refused',
+      reason: classifyUnavailable('device-refused', describe(error), false),
       message: `The adapter refused to create a device: ${describe(error)}`,
     };
   }
@@ -95,6 +120,44 @@ function summarize(adapter: GPUAdapter, device: GPUDevice): AdapterSummary {
     isFallback: isSoftwareAdapter(facts),
     limits,
     features: [...device.features].sort(),
+  };
+}
+
+/**
+ * Whether this tab had a WebGPU device before, surviving reloads (sessionStorage is per tab):
+ * after the browser withdraws WebGPU, the user reloads, and the adapter is still missing; that
+ * is the withdrawal again, not a browser without WebGPU.
+ */
+export interface GpuMemory {
+  hadDevice(): boolean;
+  remember(): void;
+}
+
+const GPU_MEMORY_KEY = 'phi-playground:webgpu-worked';
+
+/**
+ * A GpuMemory kept in `storage` (window.sessionStorage: its getter throws where storage is
+ * blocked); blocked or failing storage just remembers for this page only.
+ */
+export function storedGpuMemory(
+  storage: () => Pick<Storage, 'getItem' | 'setItem'> | null = () => null,
+): GpuMemory {
+  let had = false;
+  try {
+    had = storage()?.getItem(GPU_MEMORY_KEY) === '1';
+  } catch {
+    // Storage refused: only this page's own history counts.
+  }
+  return {
+    hadDevice: () => had,
+    remember: () => {
+      had = true;
+      try {
+        storage()?.setItem(GPU_MEMORY_KEY, '1');
+      } catch {
+        // As above: remembered for this page only.
+      }
+    },
   };
 }
 
