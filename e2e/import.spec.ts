@@ -30,7 +30,8 @@ function cosineRow(k0: number): string {
 
 test('a pure cosine at bin k0 has coherence R(k0)', async ({ page }) => {
   const phi = 1000;
-  await page.goto(`/#${SMALL}&phi=${phi}`);
+  // κ in cycles, as `resolventCycles` writes R(k) (the playground's default unit is radians).
+  await page.goto(`/#${SMALL}&phi=${phi}&k=cycles`);
   await expect(page.getByTestId('backend')).toHaveText('webgpu');
   await waitForFrame(page);
 
@@ -73,7 +74,7 @@ test('a pure cosine at bin k0 has coherence R(k0)', async ({ page }) => {
     page.getByTestId('export-metrics-csv').click(),
   ]);
   const lines = (await readDownload(metrics)).trim().split('\n');
-  expect(lines[0]).toBe('t,frame,highKEnergy,coherence,signalsPerSec,gflops,gbps');
+  expect(lines[0]).toBe('t,frame,highKEnergy,highKFraction,coherence,signalsPerSec,gflops,gbps');
   expect(lines.length).toBeGreaterThan(1);
   const last = (lines.at(-1) ?? '').split(',').map(Number);
   expect(last.every(Number.isFinite)).toBe(true);

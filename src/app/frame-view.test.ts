@@ -46,4 +46,33 @@ describe('frameMetrics', () => {
     expect(m.gbps).toBeCloseTo((2 * 32 * 8) / 0.002 / 1e9, 15);
     expect(m.backend).toBe('cpu');
   });
+
+  it('gives the batch energy Σ|X|² and the high-k share Σ(1 − R)²|X|² / Σ|X|²', async () => {
+    const phi = 2;
+    const r = await resolvent(phi);
+    const m = frameMetrics(1, { engine: createCpuEngine(), epoch: 1, lost: null }, work, r);
+    // Written out here as the oracle: a naive DFT of each signal, R = 1/(1 + φ(k/N)²).
+    const n = 8;
+    let energy = 0;
+    let removed = 0;
+    for (let b = 0; b < work.batch; b++) {
+      for (let k = 0; k < n; k++) {
+        let re = 0;
+        let im = 0;
+        for (let t = 0; t < n; t++) {
+          const x = work.data[b * n + t] ?? 0;
+          re += x * Math.cos((2 * Math.PI * k * t) / n);
+          im -= x * Math.sin((2 * Math.PI * k * t) / n);
+        }
+        const f = k < n / 2 ? k / n : (k - n) / n;
+        const oneMinusR = 1 - 1 / (1 + phi * f * f);
+        energy += re * re + im * im;
+        removed += oneMinusR * oneMinusR * (re * re + im * im);
+      }
+    }
+    expect(m.batchEnergy).toBeCloseTo(energy, 9);
+    expect(m.batchHighKFraction).toBeCloseTo(removed / energy, 12);
+    expect(m.batchHighKFraction).toBeGreaterThan(0);
+    expect(m.batchHighKFraction).toBeLessThan(1);
+  });
 });

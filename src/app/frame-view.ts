@@ -3,7 +3,7 @@
  * frame's metrics with its throughput. Only the chosen signal is copied out of the batch.
  */
 import type { FrameTransfer } from './resident-resolvent';
-import { createCpuEngine, type Engine, type ResolventResult } from '../engine';
+import { createCpuEngine, highKFractionOf, type Engine, type ResolventResult } from '../engine';
 import type { ActiveEngine } from './engine-session';
 import type { FrameMetrics, SignalView } from './store';
 import { frameWork, signalLength } from './throughput';
@@ -86,16 +86,21 @@ export function signalView(
   };
 }
 
+/** The frame's metrics but its φ, which the caller knows (a live sweep moves it; live.ts). */
 export function frameMetrics(
   seq: number,
   active: ActiveEngine,
   work: Workload,
   result: ResolventResult,
   transfer: FrameTransfer = { uploaded: 0, readBack: 0 },
-): FrameMetrics {
+): Omit<FrameMetrics, 'phi'> {
   const { flops, bytes } = frameWork(work.shape, work.batch);
   const seconds = result.timing.ms / 1000;
   const per = (amount: number): number => (seconds > 0 ? amount / seconds : 0);
+  let batchEnergy = 0;
+  for (const e of result.energy) batchEnergy += e;
+  // E_hk is a mean over every bin of the batch; its sum over them is the removed energy.
+  const removed = result.batchHighKEnergy * signalLength(work.shape) * work.batch;
   return {
     seq,
     epoch: active.epoch,
@@ -103,6 +108,8 @@ export function frameMetrics(
     shape: work.shape,
     batch: work.batch,
     batchHighKEnergy: result.batchHighKEnergy,
+    batchEnergy,
+    batchHighKFraction: highKFractionOf({ energy: batchEnergy, highK: removed }),
     batchCoherence: result.batchCoherence,
     regularizer: result.regularizer,
     signalsPerSecond: per(work.batch),

@@ -7,6 +7,7 @@
 import type { ActiveEngine } from './engine-session';
 import { createSpectrumCache, frameMetrics, signalView } from './frame-view';
 import type { ThroughputWindow } from './history';
+import { createLiveClock, framePhi } from './live';
 import { createQuantumSim } from './quantum-sim';
 import { createResidentResolvent, transferMark, transferSince } from './resident-resolvent';
 import type { AppState, AppStore, FrameStamp } from './store';
@@ -24,9 +25,12 @@ export interface FrameDone {
 }
 
 export interface KindFrames {
-  /** One frame of the configured kind; `advance` moves the quantum packet on in time. */
+  /**
+   * One frame of the configured kind; `advance` moves the quantum packet and a live workload
+   * (live.ts) on in time.
+   */
   run(active: ActiveEngine, state: AppState, advance: boolean): Promise<FrameDone>;
-  /** The quantum packet restarts at t = 0 on its next frame. */
+  /** The quantum packet restarts at t = 0, and a live workload at frame 0, on the next frame. */
   reset(): void;
 }
 
@@ -34,15 +38,21 @@ export function createKindFrames(store: AppStore, workloads: WorkloadSource): Ki
   const spectrum = createSpectrumCache();
   const resident = createResidentResolvent();
   const quantum = createQuantumSim();
+  const live = createLiveClock();
   const stamp = (active: ActiveEngine, seq: number): FrameStamp => ({
     seq,
     epoch: active.epoch,
     backend: active.engine.backend,
   });
 
-  async function resolvent(active: ActiveEngine, state: AppState): Promise<FrameDone> {
-    const work = workloads.get(state);
-    const { phi, lambda, kUnit, kScale } = state.config;
+  async function resolvent(
+    active: ActiveEngine,
+    state: AppState,
+    frame: number,
+  ): Promise<FrameDone> {
+    const work = workloads.get(state, frame);
+    const { lambda, kUnit, kScale } = state.config;
+    const phi = framePhi(state.config, frame);
     const { shape, batch } = work;
     const options = { shape, batch, phi, lambda, kUnit, kScale, real: true };
     const mark = transferMark(active.engine);
@@ -54,23 +64,26 @@ export function createKindFrames(store: AppStore, workloads: WorkloadSource): Ki
     const { flops, bytes } = frameWork(shape, batch);
     return {
       work: { signals: batch, flops, bytes, ms: result.timing.ms },
-      publish: (seq, t, averaged) =>
+      publish: (seq, t, averaged) => {
+        const metrics = { ...frameMetrics(seq, active, work, result, transfer), phi };
         store.getState().publish(
-          frameMetrics(seq, active, work, result, transfer),
+          metrics,
           signal,
           averaged && {
             t,
             frame: seq,
-            highKEnergy: result.batchHighKEnergy,
-            coherence: result.batchCoherence,
+            highKEnergy: metrics.batchHighKEnergy,
+            highKFraction: metrics.batchHighKFraction,
+            coherence: metrics.batchCoherence,
             ...averaged,
           },
-        ),
+        );
+      },
     };
   }
 
-  async function walsh(active: ActiveEngine, state: AppState): Promise<FrameDone> {
-    const work = workloads.get(state);
+  async function walsh(active: ActiveEngine, state: AppState, frame: number): Promise<FrameDone> {
+    const work = workloads.get(state, frame);
     const view = await walshFrame(active.engine, work, state.selectedSignal, state.walsh);
     return {
       work: null,
@@ -105,13 +118,16 @@ export function createKindFrames(store: AppStore, workloads: WorkloadSource): Ki
     run(active, state, advance) {
       switch (state.config.kind) {
         case 'resolvent':
-          return resolvent(active, state);
+          return resolvent(active, state, live.next(state.config, advance));
         case 'walsh':
-          return walsh(active, state);
+          return walsh(active, state, live.next(state.config, advance));
         case 'quantum':
           return packet(active, state, advance);
       }
     },
-    reset: () => quantum.reset(),
+    reset: () => {
+      quantum.reset();
+      live.reset();
+    },
   };
 }

@@ -5,6 +5,7 @@
  * (`ui/app-context.ts`).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AudioFrame } from '../audio/audio-frame';
 import type { Backend, Shape, TimingMethod } from '../engine';
 import type { PlanStatus } from './planner-control';
 import type { PlaygroundConfig } from '../io/config';
@@ -28,7 +29,13 @@ export interface FrameMetrics {
   backend: Backend;
   shape: Shape;
   batch: number;
+  /** The φ the frame ran with: the configured φ, or where a live φ sweep has taken it. */
+  phi: number;
   batchHighKEnergy: number;
+  /** Σ_b Σ_k |X_b(k)|²: the batch's total spectral energy. */
+  batchEnergy: number;
+  /** High-k energy as a share of the total spectral energy, 0..1 (`highKFractionOf`). */
+  batchHighKFraction: number;
   batchCoherence: number;
   regularizer: number;
   signalsPerSecond: number;
@@ -51,6 +58,8 @@ export interface HistoryPoint {
   /** Sequence number of the frame whose metrics this point shows. */
   frame: number;
   highKEnergy: number;
+  /** The frame's high-k energy as a share of its total spectral energy, 0..1. */
+  highKFraction: number;
   coherence: number;
   signalsPerSecond: number;
   gflops: number;
@@ -95,6 +104,8 @@ export interface AppState {
   config: PlaygroundConfig;
   /** Imported data replaces the generator until cleared. */
   imported: ImportedData | null;
+  /** The microphone's or an audio file's current frame: replaces the workload while set. */
+  audio: AudioFrame | null;
   running: boolean;
   /** The run loop is parked, waiting for a change (paused, or on another tab). */
   idle: boolean;
@@ -121,6 +132,7 @@ export interface AppActions {
   setTab(tab: Tab): void;
   setConfig(config: PlaygroundConfig): void;
   setImported(data: ImportedData | null): void;
+  setAudio(audio: AudioFrame | null): void;
   setRunning(running: boolean): void;
   step(): void;
   reset(): void;
@@ -141,6 +153,7 @@ export function createAppStore(config: PlaygroundConfig, tab: Tab = 'playground'
     tab,
     config,
     imported: null,
+    audio: null,
     plan: null,
     running: true,
     idle: false,
@@ -159,6 +172,7 @@ export function createAppStore(config: PlaygroundConfig, tab: Tab = 'playground'
     setTab: (tab) => set({ tab }),
     setConfig: (next) => set({ config: next }),
     setImported: (imported) => set({ imported, selectedSignal: 0 }),
+    setAudio: (audio) => set({ audio }),
     setRunning: (running) => set({ running }),
     step: () => set((s) => ({ running: false, stepToken: s.stepToken + 1 })),
     reset: () =>

@@ -89,6 +89,18 @@ export function highKEnergyOf(sums: SpectralSums, bins: number): number {
   return sums.highK / bins;
 }
 
+/**
+ * Share of the spectral energy the filter removes, Σ (1 − R)²·|X|² / Σ |X|², defined as 0 for an
+ * all-zero signal. In [0, 1] for φ ≥ 0 (then 0 < R ≤ 1); unlike E_hk it does not grow with the
+ * signal's amplitude, so signals and settings compare on one scale.
+ */
+export function highKFractionOf(sums: Pick<SpectralSums, 'energy' | 'highK'>): number {
+  if (!(sums.energy > 0)) return 0;
+  // The two sums may come from separate float32 reductions, whose rounding can carry the
+  // ratio a few ulps past the bounds the exact formula keeps.
+  return Math.min(1, Math.max(0, sums.highK / sums.energy));
+}
+
 /** Floating-point operations of one complex FFT of N points, by the usual 5·N·log2 N count. */
 export function fftFlops(n: number): number {
   return 5 * n * Math.log2(n);

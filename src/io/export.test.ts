@@ -18,6 +18,7 @@ const ROWS: MetricsRow[] = [
     t: 0.016,
     frame: 1,
     highKEnergy: 1.25e-7,
+    highKFraction: 0.0125,
     coherence: 0.9931,
     signalsPerSec: 4000,
     gflops: 12.5,
@@ -27,6 +28,7 @@ const ROWS: MetricsRow[] = [
     t: 1 / 3,
     frame: 2,
     highKEnergy: 0,
+    highKFraction: 0,
     coherence: 1,
     signalsPerSec: 1e6,
     gflops: Number.NaN,
@@ -38,7 +40,7 @@ describe('metricsToCsv', () => {
   it('writes a header and one row per frame that parse back to the same numbers', () => {
     const text = metricsToCsv(ROWS);
     const [header, ...lines] = text.trimEnd().split('\n');
-    expect(header).toBe('t,frame,highKEnergy,coherence,signalsPerSec,gflops,gbps');
+    expect(header).toBe('t,frame,highKEnergy,highKFraction,coherence,signalsPerSec,gflops,gbps');
     expect(lines).toHaveLength(2);
     const back = lines.map((l) =>
       Object.fromEntries(l.split(',').map((v, i) => [METRICS_COLUMNS[i] ?? '?', Number(v)])),

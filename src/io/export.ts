@@ -11,6 +11,8 @@ export interface MetricsRow {
   t: number;
   frame: number;
   highKEnergy: number;
+  /** High-k energy as a share of the frame's total spectral energy, 0..1. */
+  highKFraction: number;
   coherence: number;
   signalsPerSec: number;
   gflops: number;
@@ -21,6 +23,7 @@ export const METRICS_COLUMNS = [
   't',
   'frame',
   'highKEnergy',
+  'highKFraction',
   'coherence',
   'signalsPerSec',
   'gflops',

@@ -12,6 +12,7 @@ function rowsOf(state: AppState): MetricsRow[] {
     t: p.t,
     frame: p.frame,
     highKEnergy: p.highKEnergy,
+    highKFraction: p.highKFraction,
     coherence: p.coherence,
     signalsPerSec: p.signalsPerSecond,
     gflops: p.gflops,

@@ -17,10 +17,12 @@ export const LESSONS = {
       'R is 1 at κ = 0 and falls off as κ grows. Raise φ and the curve gets smoother.',
   },
   spectrum: {
-    formula: '|X(k)| in dB = 20·log10 |X(k)|,   R(k) = 1 / (1 + φ·(s·κ)²) on the right axis',
+    formula:
+      '|X(k)| and |R(k)·X(k)| in dB = 20·log10 |·|,   R(k) = 1 / (1 + φ·(s·κ)²) on the right axis',
     notice:
-      'Where R is near 1 a mode passes untouched; where it drops, the mode is damped by that ' +
-      'factor. R is half-way down at s·κ = 1/√φ. In 2D the curve is averaged over rings of |κ|.',
+      'Where R is near 1 a mode passes untouched and |R·X| lies on |X|; where R drops, |R·X| ' +
+      'falls below |X| by that factor: the gap between the two curves is what the filter removes. ' +
+      'R is half-way down at s·κ = 1/√φ. In 2D the curve is averaged over rings of |κ|.',
   },
   highK: {
     formula: 'E_hk = (1/N)·Σ_k |X(k) − R(k)·X(k)|² = (1/N)·Σ_k (1 − R(k))²·|X(k)|²',

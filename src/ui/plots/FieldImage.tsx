@@ -14,7 +14,8 @@ const STOPS: readonly (readonly [number, number, number])[] = [
   [255, 247, 214],
 ];
 
-function colour(t: number): readonly [number, number, number] {
+/** The palette at t in [0, 1] (clamped), as RGB 0..255. */
+export function colour(t: number): readonly [number, number, number] {
   const x = Math.max(0, Math.min(1, t)) * (STOPS.length - 1);
   const i = Math.min(STOPS.length - 2, Math.floor(x));
   const f = x - i;

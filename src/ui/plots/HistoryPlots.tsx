@@ -1,5 +1,9 @@
-/** Metrics over time (high-k energy, coherence) and the coherence over the batch. */
-import { useMemo } from 'react';
+/**
+ * Metrics over time (high-k energy as a share or in absolute units, coherence) and the
+ * coherence over the batch. Shares are drawn on ranges inside [0, 1] (`unitDomain`); the cards
+ * expose them as `data-y-min`/`data-y-max`.
+ */
+import { memo, useMemo, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -11,12 +15,15 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import type { AppState, HistoryPoint } from '../../app/store';
 import { useAppState } from '../app-context';
 import { formatNumber } from '../format';
 import { LESSONS } from '../teaching';
-import { AXIS_TICK, CHART_HEIGHT, COLORS, LINE, MARGIN } from './chart-style';
+import { decimalsFor, stepTicks, unitDomain } from './axis';
+import { AXIS_TICK, COLORS, LINE, MARGIN } from './chart-style';
 import { PlotCard, Waiting } from './PlotCard';
 import { histogram } from './plot-data';
+import { HIDDEN_REDRAW_MS, HISTORY_REDRAW_MS, useInView, useThrottledState } from './use-throttled';
 
 export const TIME_AXIS = {
   dataKey: 't',
@@ -28,72 +35,189 @@ export const TIME_AXIS = {
   label: { value: 'time (s)', position: 'insideBottom', offset: -8, fontSize: 11 },
 } as const;
 
-export function useHistory() {
-  return useAppState((s) => s.history);
+/** The history as a plot over time draws it: less often when off screen (use-throttled.ts). */
+export function useHistory(visible = true): readonly HistoryPoint[] {
+  return useThrottledState(selectHistory, visible ? HISTORY_REDRAW_MS : HIDDEN_REDRAW_MS);
 }
 
-/** One metric of the history against time: the shared shape of the two history plots. */
-function MetricOverTime(props: {
-  title: string;
-  lesson: (typeof LESSONS)[keyof typeof LESSONS];
-  testId: string;
-  dataKey: 'highKEnergy' | 'coherence';
+const selectHistory = (s: AppState): readonly HistoryPoint[] => s.history;
+
+type MetricKey = 'highKEnergy' | 'highKFraction' | 'coherence';
+
+const valueTick = (v: number): string => formatNumber(v, 3);
+const tooltipValue = (v: unknown): string => formatNumber(Number(v), 6);
+const tooltipTime = (t: unknown): string => `t = ${Number(t).toFixed(1)} s`;
+
+/** One metric of the history against time, on a fixed range or recharts' automatic one. */
+const MetricChart = memo(function MetricChart(props: {
+  history: readonly HistoryPoint[];
+  dataKey: MetricKey;
   name: string;
   color: string;
+  domain: readonly [number, number] | null;
 }) {
-  const history = useHistory();
+  const { domain } = props;
   return (
-    <PlotCard title={props.title} lesson={props.lesson} testId={props.testId}>
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart data={props.history} margin={MARGIN}>
+        <CartesianGrid stroke={COLORS.grid} />
+        <XAxis {...TIME_AXIS} />
+        <YAxis
+          tick={AXIS_TICK}
+          width={60}
+          domain={domain ? [domain[0], domain[1]] : ['auto', 'auto']}
+          {...(domain ? { ticks: stepTicks(domain) } : {})}
+          tickFormatter={valueTick}
+        />
+        <Tooltip formatter={tooltipValue} labelFormatter={tooltipTime} />
+        <Line dataKey={props.dataKey} name={props.name} stroke={props.color} {...LINE} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
+
+function useShareDomain(
+  history: readonly HistoryPoint[],
+  key: 'highKFraction' | 'coherence',
+): [number, number] {
+  const [lo, hi] = useMemo(() => unitDomain(history.map((p) => p[key])), [history, key]);
+  // A fresh tuple only when the range moves, so the chart's props stay equal between frames.
+  return useMemo(() => [lo, hi], [lo, hi]);
+}
+
+export function HighKPlot() {
+  const [card, visible] = useInView<HTMLElement>();
+  const history = useHistory(visible);
+  const [absolute, setAbsolute] = useState(false);
+  const domain = useShareDomain(history, 'highKFraction');
+  const toggle = (
+    <div className="segmented" role="group" aria-label="High-k energy units">
+      <button
+        type="button"
+        aria-pressed={!absolute}
+        data-testid="high-k-share"
+        onClick={() => setAbsolute(false)}
+      >
+        share
+      </button>
+      <button
+        type="button"
+        aria-pressed={absolute}
+        data-testid="high-k-absolute"
+        onClick={() => setAbsolute(true)}
+      >
+        E_hk
+      </button>
+    </div>
+  );
+  return (
+    <PlotCard
+      title={absolute ? 'High-k energy E_hk over time' : 'High-k share of the energy over time'}
+      lesson={LESSONS.highK}
+      cardRef={card}
+      testId="plot-high-k"
+      tools={toggle}
+      attrs={
+        absolute
+          ? { 'data-units': 'absolute' }
+          : {
+              'data-units': 'fraction',
+              'data-y-min': domain[0],
+              'data-y-max': domain[1],
+            }
+      }
+      more={
+        <p>
+          Share = Σ(1 − R)²·|X|² / Σ|X|²: the part of the batch&apos;s energy the filter removes,
+          between 0 and 1 whatever the signal&apos;s amplitude. E_hk is the same sum divided by the
+          number of bins.
+        </p>
+      }
+    >
       {history.length === 0 ? (
-        <Waiting height={CHART_HEIGHT} />
+        <Waiting height="var(--chart-height)" />
       ) : (
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <LineChart data={history} margin={MARGIN}>
-            <CartesianGrid stroke={COLORS.grid} />
-            <XAxis {...TIME_AXIS} />
-            <YAxis
-              tick={AXIS_TICK}
-              width={60}
-              domain={['auto', 'auto']}
-              tickFormatter={(v: number) => formatNumber(v, 3)}
+        <div className="chart-box">
+          {absolute ? (
+            <MetricChart
+              history={history}
+              dataKey="highKEnergy"
+              name="E_hk"
+              color={COLORS.highK}
+              domain={null}
             />
-            <Tooltip
-              formatter={(v) => formatNumber(Number(v), 6)}
-              labelFormatter={(t) => `t = ${Number(t).toFixed(1)} s`}
+          ) : (
+            <MetricChart
+              history={history}
+              dataKey="highKFraction"
+              name="share removed"
+              color={COLORS.highK}
+              domain={domain}
             />
-            <Line dataKey={props.dataKey} name={props.name} stroke={props.color} {...LINE} />
-          </LineChart>
-        </ResponsiveContainer>
+          )}
+        </div>
       )}
     </PlotCard>
   );
 }
 
-export function HighKPlot() {
+export function CoherencePlot() {
+  const [card, visible] = useInView<HTMLElement>();
+  const history = useHistory(visible);
+  const domain = useShareDomain(history, 'coherence');
   return (
-    <MetricOverTime
-      title="Energy of high-k modes over time"
-      lesson={LESSONS.highK}
-      testId="plot-high-k"
-      dataKey="highKEnergy"
-      name="E_hk"
-      color={COLORS.highK}
-    />
+    <PlotCard
+      title="Coherence over time"
+      lesson={LESSONS.coherence}
+      cardRef={card}
+      testId="plot-coherence"
+      attrs={{ 'data-y-min': domain[0], 'data-y-max': domain[1] }}
+    >
+      {history.length === 0 ? (
+        <Waiting height="var(--chart-height)" />
+      ) : (
+        <div className="chart-box">
+          <MetricChart
+            history={history}
+            dataKey="coherence"
+            name="C"
+            color={COLORS.coherence}
+            domain={domain}
+          />
+        </div>
+      )}
+    </PlotCard>
   );
 }
 
-export function CoherencePlot() {
+const DistributionChart = memo(function DistributionChart({
+  bars,
+}: {
+  bars: ReturnType<typeof histogram>;
+}) {
+  // Labels carry enough decimals to tell neighbouring bars apart (recharts skips some).
+  const step = bars.length > 1 ? (bars[1]?.x ?? 0) - (bars[0]?.x ?? 0) : 0;
+  const decimals = step > 0 ? decimalsFor(step) : 6;
   return (
-    <MetricOverTime
-      title="Coherence over time"
-      lesson={LESSONS.coherence}
-      testId="plot-coherence"
-      dataKey="coherence"
-      name="C"
-      color={COLORS.coherence}
-    />
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={bars} margin={MARGIN} barCategoryGap={1}>
+        <CartesianGrid stroke={COLORS.grid} vertical={false} />
+        <XAxis
+          dataKey="x"
+          tick={AXIS_TICK}
+          tickFormatter={(v: number) => v.toFixed(decimals)}
+          label={{ value: 'coherence C_b', position: 'insideBottom', offset: -8, fontSize: 11 }}
+        />
+        <YAxis tick={AXIS_TICK} width={40} allowDecimals={false} />
+        <Tooltip
+          formatter={(v) => [String(v), 'signals']}
+          labelFormatter={(x) => `C ≈ ${Number(x).toFixed(decimals)}`}
+        />
+        <Bar dataKey="count" fill={COLORS.coherence} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
   );
-}
+});
 
 export function CoherenceDistribution() {
   const coherence = useAppState((s) => s.signal?.coherence);
@@ -105,25 +229,11 @@ export function CoherenceDistribution() {
       testId="plot-distribution"
     >
       {!bars ? (
-        <Waiting height={CHART_HEIGHT} />
+        <Waiting height="var(--chart-height)" />
       ) : (
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-          <BarChart data={bars} margin={MARGIN} barCategoryGap={1}>
-            <CartesianGrid stroke={COLORS.grid} vertical={false} />
-            <XAxis
-              dataKey="x"
-              tick={AXIS_TICK}
-              tickFormatter={(v: number) => formatNumber(v, 4)}
-              label={{ value: 'coherence C_b', position: 'insideBottom', offset: -8, fontSize: 11 }}
-            />
-            <YAxis tick={AXIS_TICK} width={40} allowDecimals={false} />
-            <Tooltip
-              formatter={(v) => [String(v), 'signals']}
-              labelFormatter={(x) => `C ≈ ${formatNumber(Number(x), 6)}`}
-            />
-            <Bar dataKey="count" fill={COLORS.coherence} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <div className="chart-box">
+          <DistributionChart bars={bars} />
+        </div>
       )}
     </PlotCard>
   );

@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef } from 'react';
 import type { SignalView } from '../../app/store';
-import { CHART_HEIGHT } from './chart-style';
 
 function range(values: Float32Array): { lo: number; hi: number } {
   let lo = Infinity;
@@ -55,7 +54,7 @@ export function ImagePair({ signal, shape }: Props) {
     if (right.current) paint(right.current, signal.filtered, ny, nx, lo, hi);
   }, [signal, ny, nx]);
   return (
-    <div className="image-pair" style={{ height: CHART_HEIGHT }}>
+    <div className="image-pair">
       <figure>
         <canvas ref={left} data-testid="image-original" />
         <figcaption>original</figcaption>

@@ -1,6 +1,13 @@
-/** A chart with, beside it, the formula it shows and what to notice (the teaching column). */
-import type { ReactNode } from 'react';
+/**
+ * A chart with, beside it, the formula it shows and what to notice (the teaching column). On a
+ * phone the column would push the next chart off the screen, so there it folds behind a
+ * "Why?" button in the card's header (CSS decides which of the two shows).
+ */
+import { useId, useState, type ReactNode, type Ref } from 'react';
 import type { Lesson } from '../teaching';
+
+/** `data-*` attributes a card exposes for tests (axis ranges, the shown window). */
+export type DataAttributes = Record<`data-${string}`, string | number>;
 
 interface Props {
   title: string;
@@ -10,20 +17,42 @@ interface Props {
   /** Extra teaching lines under the lesson. */
   more?: ReactNode;
   testId?: string;
+  attrs?: DataAttributes;
+  /** The card's element, for a plot that watches whether it is on screen. */
+  cardRef?: Ref<HTMLElement>;
   children: ReactNode;
 }
 
-export function PlotCard({ title, lesson, tools, more, testId, children }: Props) {
+export function PlotCard({ title, lesson, tools, more, testId, attrs, cardRef, children }: Props) {
+  const [open, setOpen] = useState(false);
+  const lessonId = useId();
   return (
-    <section className="card plot-card" aria-label={title} data-testid={testId}>
+    <section
+      ref={cardRef}
+      className={open ? 'card plot-card lesson-open' : 'card plot-card'}
+      aria-label={title}
+      data-testid={testId}
+      {...attrs}
+    >
       <div className="plot-main">
         <header className="plot-header">
           <h3>{title}</h3>
-          {tools}
+          <div className="plot-tools">
+            {tools}
+            <button
+              type="button"
+              className="lesson-toggle"
+              aria-expanded={open}
+              aria-controls={lessonId}
+              onClick={() => setOpen((o) => !o)}
+            >
+              {open ? 'Hide' : 'Why?'}
+            </button>
+          </div>
         </header>
         <div className="plot-body">{children}</div>
       </div>
-      <aside className="lesson">
+      <aside className="lesson" id={lessonId}>
         <code className="formula">{lesson.formula}</code>
         <p>{lesson.notice}</p>
         {more}
@@ -33,7 +62,7 @@ export function PlotCard({ title, lesson, tools, more, testId, children }: Props
 }
 
 /** Shown in place of a chart until the first frame arrives. */
-export function Waiting({ height }: { height: number }) {
+export function Waiting({ height }: { height: number | string }) {
   return (
     <div className="waiting" style={{ height }}>
       Waiting for the first frame…

@@ -18,6 +18,7 @@ import { LESSONS } from '../teaching';
 import { AXIS_TICK, CHART_HEIGHT, COLORS, LINE } from './chart-style';
 import { TIME_AXIS, useHistory } from './HistoryPlots';
 import { PlotCard, Waiting } from './PlotCard';
+import { useInView } from './use-throttled';
 
 type RateKey = 'signalsPerSecond' | 'gflops' | 'gbps';
 
@@ -67,9 +68,15 @@ function Row({ history, index }: { history: readonly HistoryPoint[]; index: numb
 }
 
 export function ThroughputPlot() {
-  const history = useHistory();
+  const [card, visible] = useInView<HTMLElement>();
+  const history = useHistory(visible);
   return (
-    <PlotCard title="Throughput over time" lesson={LESSONS.throughput} testId="plot-throughput">
+    <PlotCard
+      title="Throughput over time"
+      lesson={LESSONS.throughput}
+      testId="plot-throughput"
+      cardRef={card}
+    >
       {history.length === 0 ? (
         <Waiting height={CHART_HEIGHT} />
       ) : (

@@ -1,67 +1,66 @@
 /**
  * Turns frame data into the few hundred points a chart can redraw ten times a second. Pure
  * functions: the charts stay cheap however large N is, and the reductions are unit-tested.
+ * The time-domain window lives in sample-window.ts, the axis ranges in axis.ts.
  */
 import { kappa, type KUnit, type Shape } from '../../engine';
 
 /** Most points drawn per series. */
 export const MAX_POINTS = 512;
 
-export interface TimePoint {
-  i: number;
-  original: number;
-  filtered: number;
-}
-
-/** The first MAX_POINTS samples: a window shows the waveform, a decimation would alias it. */
-export function timeWindow(original: Float32Array, filtered: Float32Array): TimePoint[] {
-  const count = Math.min(original.length, MAX_POINTS);
-  const out: TimePoint[] = [];
-  for (let i = 0; i < count; i++) {
-    out.push({ i, original: original[i] ?? 0, filtered: filtered[i] ?? 0 });
-  }
-  return out;
-}
-
 export interface SpectrumPoint {
   /** κ in the chosen unit (before k scale). */
   k: number;
-  /** 20·log10 |X|, floored at FLOOR_DB. */
+  /** 20·log10 |X|, no lower than the floor the caller gave. */
   db: number;
+  /** 20·log10 |R·X| (R is real and positive, so |R·X| = R·|X|), floored the same way. */
+  filteredDb: number;
   /** R at this κ. */
   r: number;
 }
 
-/** Below this, float32 round-off dominates: showing it would only plot noise. */
-export const FLOOR_DB = -140;
+/** 20·log10 of a magnitude (−∞ for 0). */
+export function toDb(mag: number): number {
+  return 20 * Math.log10(mag);
+}
 
-function toDb(mag: number): number {
-  return mag > 0 ? Math.max(FLOOR_DB, 20 * Math.log10(mag)) : FLOOR_DB;
+/** The largest value of an array (0 for an empty one). */
+export function peakOf(values: ArrayLike<number>): number {
+  let peak = 0;
+  for (let i = 0; i < values.length; i++) peak = Math.max(peak, values[i] ?? 0);
+  return peak;
 }
 
 /**
  * One-sided 1D spectrum (bins 0..N/2; real signals are symmetric). Bins are grouped into at
  * most MAX_POINTS buckets; each bucket is drawn at its largest bin, so no peak is lost or
- * moved, and every point (κ, R) still lies exactly on the filter's curve.
+ * moved, and every point (κ, R) still lies exactly on the filter's curve. Values below
+ * `floorDb` are drawn at it (see `dbDomain`).
  */
 export function spectrum1d(
   magnitude: Float32Array,
   table: Float64Array,
   unit: KUnit,
+  floorDb: number,
 ): SpectrumPoint[] {
   const n = magnitude.length;
   const bins = Math.floor(n / 2) + 1;
   const per = Math.max(1, Math.ceil(bins / MAX_POINTS));
+  const db = (mag: number): number => Math.max(floorDb, toDb(mag));
   const out: SpectrumPoint[] = [];
   for (let start = 0; start < bins; start += per) {
     const end = Math.min(bins, start + per);
     let peak = start;
+    let filteredPeak = start;
     for (let i = start + 1; i < end; i++) {
       if ((magnitude[i] ?? 0) > (magnitude[peak] ?? 0)) peak = i;
+      const rx = (table[i] ?? 0) * (magnitude[i] ?? 0);
+      if (rx > (table[filteredPeak] ?? 0) * (magnitude[filteredPeak] ?? 0)) filteredPeak = i;
     }
     out.push({
       k: Math.abs(kappa(peak, n, unit)),
-      db: toDb(magnitude[peak] ?? 0),
+      db: db(magnitude[peak] ?? 0),
+      filteredDb: db((table[filteredPeak] ?? 0) * (magnitude[filteredPeak] ?? 0)),
       r: table[peak] ?? 0,
     });
   }
@@ -70,18 +69,20 @@ export function spectrum1d(
 
 /**
  * Radial profile of a 2D spectrum: bins grouped by |κ| = √(κy² + κx²) into rings, showing each
- * ring's mean |X| and mean R (R depends on κ only through |κ|²).
+ * ring's mean |X|, mean |R·X| and mean R (R depends on κ only through |κ|²).
  */
 export function spectrum2d(
   magnitude: Float32Array,
   table: Float64Array,
   shape: readonly [number, number],
   unit: KUnit,
+  floorDb: number,
 ): SpectrumPoint[] {
   const [ny, nx] = shape;
   const rings = Math.min(MAX_POINTS, Math.floor(Math.min(ny, nx) / 2) + 1);
   const kMax = Math.min(Math.abs(kappa(ny >> 1, ny, unit)), Math.abs(kappa(nx >> 1, nx, unit)));
   const sumMag = new Float64Array(rings);
+  const sumRMag = new Float64Array(rings);
   const sumR = new Float64Array(rings);
   const count = new Float64Array(rings);
   for (let y = 0; y < ny; y++) {
@@ -90,8 +91,11 @@ export function spectrum2d(
       const kx = kappa(x, nx, unit);
       const ring = Math.round((Math.hypot(ky, kx) / kMax) * (rings - 1));
       if (ring >= rings) continue; // the corners beyond the inscribed circle
-      sumMag[ring] = (sumMag[ring] ?? 0) + (magnitude[y * nx + x] ?? 0);
-      sumR[ring] = (sumR[ring] ?? 0) + (table[y * nx + x] ?? 0);
+      const mag = magnitude[y * nx + x] ?? 0;
+      const r = table[y * nx + x] ?? 0;
+      sumMag[ring] = (sumMag[ring] ?? 0) + mag;
+      sumRMag[ring] = (sumRMag[ring] ?? 0) + r * mag;
+      sumR[ring] = (sumR[ring] ?? 0) + r;
       count[ring] = (count[ring] ?? 0) + 1;
     }
   }
@@ -101,11 +105,48 @@ export function spectrum2d(
     if (c === 0) continue;
     out.push({
       k: (ring / (rings - 1)) * kMax,
-      db: toDb((sumMag[ring] ?? 0) / c),
+      db: Math.max(floorDb, toDb((sumMag[ring] ?? 0) / c)),
+      filteredDb: Math.max(floorDb, toDb((sumRMag[ring] ?? 0) / c)),
       r: (sumR[ring] ?? 0) / c,
     });
   }
   return out;
+}
+
+/** Both 2D spectra as image brightness in [0, 1], k = 0 at the centre (numpy's fftshift). */
+export interface SpectrumImages {
+  original: Float32Array;
+  filtered: Float32Array;
+}
+
+/**
+ * log |X| and log |R·X| of a [ny][nx] spectrum on one scale: 1 at `topDb`, 0 at `floorDb` and
+ * below, so the filter's darkening of the high-k ring shows as it is.
+ */
+export function spectrumImages(
+  magnitude: Float32Array,
+  table: Float64Array,
+  shape: readonly [number, number],
+  [floorDb, topDb]: readonly [number, number],
+): SpectrumImages {
+  const [ny, nx] = shape;
+  const original = new Float32Array(ny * nx);
+  const filtered = new Float32Array(ny * nx);
+  const hy = Math.floor(ny / 2);
+  const hx = Math.floor(nx / 2);
+  const span = topDb - floorDb;
+  const level = (mag: number): number =>
+    mag > 0 ? Math.min(1, Math.max(0, (toDb(mag) - floorDb) / span)) : 0;
+  for (let y = 0; y < ny; y++) {
+    const row = ((y + hy) % ny) * nx;
+    for (let x = 0; x < nx; x++) {
+      const to = row + ((x + hx) % nx);
+      const mag = magnitude[y * nx + x] ?? 0;
+      original[to] = level(mag);
+      filtered[to] = level((table[y * nx + x] ?? 0) * mag);
+    }
+  }
+  return { original, filtered };
 }
 
 export interface HistogramBar {
