@@ -18,7 +18,7 @@ test('a corrupt hash shows a notice and the app runs on defaults', async ({ page
   await expect(page.getByTestId('phi')).toHaveValue('1.618034');
   await expect(page.getByTestId('n')).toHaveValue('1024');
   await expect(page.getByTestId('batch')).toHaveValue('64');
-  await expect(page.getByTestId('k-unit')).toHaveValue('cycles');
+  await expect(page.getByTestId('k-unit')).toHaveValue('radians');
   await waitForFrame(page, 2);
   const c = await valueOf(page, 'metric-coherence');
   expect(c).toBeGreaterThan(0);

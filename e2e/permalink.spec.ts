@@ -17,11 +17,11 @@ test('copy link, open it elsewhere, get the same workload', async ({
   await waitForFrame(page);
 
   await page.getByTestId('phi').fill('3.5');
-  await page.getByTestId('k-unit').selectOption('radians');
+  await page.getByTestId('k-unit').selectOption('cycles');
   await page.getByTestId('batch').fill('4');
   await page.getByTestId('generator').selectOption('chirp');
   await expect(page).toHaveURL(/phi=3\.5/);
-  await expect(page).toHaveURL(/k=radians/);
+  await expect(page).toHaveURL(/k=cycles/);
   await expect(page).toHaveURL(/batch=4/);
   await expect(page).toHaveURL(/gen=chirp/);
   const seq = await seqOf(page);
@@ -41,7 +41,7 @@ test('copy link, open it elsewhere, get the same workload', async ({
   await other.goto(link);
   await expect(other.getByTestId('backend')).toHaveText('webgpu');
   await expect(other.getByTestId('phi')).toHaveValue('3.5');
-  await expect(other.getByTestId('k-unit')).toHaveValue('radians');
+  await expect(other.getByTestId('k-unit')).toHaveValue('cycles');
   await expect(other.getByTestId('batch')).toHaveValue('4');
   await expect(other.getByTestId('generator')).toHaveValue('chirp');
   await waitForFrame(other);
@@ -52,6 +52,6 @@ test('copy link, open it elsewhere, get the same workload', async ({
   // Same context, no hash: localStorage restores the last configuration.
   await page.goto('/');
   await expect(page.getByTestId('phi')).toHaveValue('3.5');
-  await expect(page.getByTestId('k-unit')).toHaveValue('radians');
+  await expect(page.getByTestId('k-unit')).toHaveValue('cycles');
   await expect(page).toHaveURL(/phi=3\.5/);
 });

@@ -75,11 +75,11 @@ describe('permalink sync', () => {
     const { p, storage, location } = place('');
     const store = createAppStore({ ...DEFAULT_CONFIG });
     syncPermalink(store, p, new EventTarget());
-    store.getState().setConfig({ ...DEFAULT_CONFIG, phi: 0.5, kUnit: 'radians' });
-    expect(location.hash).toBe('#phi=0.5&k=radians');
+    store.getState().setConfig({ ...DEFAULT_CONFIG, phi: 0.5, kUnit: 'cycles' });
+    expect(location.hash).toBe('#phi=0.5&k=cycles');
     expect(JSON.parse(storage.get('phi-resolvent-playground/config') ?? '{}')).toMatchObject({
       phi: 0.5,
-      kUnit: 'radians',
+      kUnit: 'cycles',
     });
   });
 

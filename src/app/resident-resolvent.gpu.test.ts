@@ -2,7 +2,8 @@
  * The live loop's resident resolvent (issue 10) on real WebGPU: the batch is uploaded once and
  * later frames with the same workload and options write nothing to the GPU (measured by the
  * engine's transfer meter) and read back only the result and its sums; the numbers match the
- * float64 reference; a change of φ or of the workload uploads again.
+ * float64 reference; a change of φ or of the workload uploads again, and a streaming workload
+ * (live mode) uploads every frame.
  */
 import { describe, expect, it } from 'vitest';
 import { createCpuEngine } from '../engine/cpu-engine';
@@ -79,6 +80,22 @@ describe('resident resolvent', () => {
     expect(transferSince(engine, mark).uploaded).toBeGreaterThan(0);
     const refC = await cpu.resolvent(w2.data, options(w2, 20));
     expect(linfRelError(c.filtered, refC.filtered)).toBeLessThanOrEqual(2 * fftTolerance(256));
+    resident.release();
+  });
+
+  it('a streaming workload (live mode) uploads every frame, and the meter counts it', async () => {
+    const engine = gpu.engine;
+    const resident = createResidentResolvent();
+    for (let frame = 1; frame <= 3; frame++) {
+      const w: Workload = { ...workload(`live:${frame}`, 256, 4, 10 + frame), streaming: true };
+      const mark = transferMark(engine);
+      const r = await resident.run(engine, w, options(w, 3));
+      // Each frame's batch goes up (as complex float32 or real float32, at least 4 bytes a value).
+      expect(transferSince(engine, mark).uploaded).toBeGreaterThanOrEqual(w.batch * 256 * 4);
+      const ref = await cpu.resolvent(w.data, options(w, 3));
+      expect(linfRelError(r.filtered, ref.filtered)).toBeLessThanOrEqual(2 * fftTolerance(256));
+      expect(maxRelDiff(r.coherence, ref.coherence)).toBeLessThan(1e-5);
+    }
     resident.release();
   });
 

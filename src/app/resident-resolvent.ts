@@ -5,7 +5,9 @@
  * CPU engine has no upload; it runs the operation as before.
  *
  * Each frame also reports the bytes it moved, measured by the engine's transfer meter (not
- * estimated), so the playground can show them and its tests can hold the loop to them.
+ * estimated), so the playground can show them and its tests can hold the loop to them. A
+ * streaming workload (live mode: new samples every frame) is not made resident: each frame
+ * uploads its batch, and the meter shows that upload.
  */
 import {
   GpuLimitError,
@@ -63,7 +65,9 @@ export function createResidentResolvent(): ResidentResolvent {
 
   return {
     async run(engine, work, options) {
-      if (!isGpu(engine)) {
+      // A streaming workload (live mode) has new samples every frame: it is uploaded by the run
+      // itself, and the transfer meter counts that upload in the frame's bus figures.
+      if (!isGpu(engine) || work.streaming === true) {
         release();
         return engine.resolvent(work.data, options);
       }

@@ -53,7 +53,7 @@ describe('shapeOf and workloadOf', () => {
       f0: 0.01,
       f1: 0.25,
       tones: 5,
-      snrDb: 10,
+      snrDb: 6,
       sigma: 8,
       cell: 16,
     });
@@ -208,12 +208,12 @@ describe('parseConfig: generator and dims agree', () => {
 
   it('keeps dims and replaces a generator of the other kind, with a problem', () => {
     const { config, problems } = parseConfig({ generator: 'noise2d', dims: 1 });
-    expect(config.generator).toBe('coherent');
+    expect(config.generator).toBe(DEFAULT_CONFIG.generator);
     expect(config.dims).toBe(1);
     expect(problems).toEqual([
       {
         field: 'generator',
-        message: "generator 'noise2d' makes 2D signals but dims is 1; using 'coherent'",
+        message: `generator 'noise2d' makes 2D signals but dims is 1; using '${DEFAULT_CONFIG.generator}'`,
       },
     ]);
   });
@@ -323,6 +323,8 @@ describe('parseConfig: hostile input never throws', () => {
       'walsh',
       'quantum',
       'double-slit',
+      true,
+      'false',
       -1e5,
       '__proto__',
     ];

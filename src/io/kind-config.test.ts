@@ -122,7 +122,7 @@ describe('kind fields: the rules between fields', () => {
   it('withDims and withKind keep every rule when the user switches', () => {
     const slit = withDims({ ...QUANTUM, potential: 'double-slit', dims: 2 }, 1);
     expect(slit.potential).toBe('barrier');
-    expect(slit.generator).toBe('coherent');
+    expect(slit.generator).toBe(DEFAULT_CONFIG.generator);
     const walsh = withKind({ ...DEFAULT_CONFIG, dims: 2, generator: 'checkerboard' }, 'walsh');
     expect(walsh).toMatchObject({ kind: 'walsh', dims: 1, generator: 'coherent' });
     const tiny = withKind({ ...DEFAULT_CONFIG, n: 32 }, 'quantum');

@@ -69,14 +69,18 @@ function randomConfig(seed: number): PlaygroundConfig {
     snrDb: rng.uniform(-40, 60),
     sigma: rng.uniform(0.1, 100),
     cell: int(1, 2048),
+    live: rng.next() < 0.5,
+    sweep: rng.next() < 0.5,
   };
 }
 
 describe('encodeHash', () => {
   it('writes only the fields that differ from the defaults, with short readable keys', () => {
     expect(encodeHash(DEFAULT_CONFIG)).toBe('');
-    const c: PlaygroundConfig = { ...DEFAULT_CONFIG, n: 2048, phi: 0.5, kUnit: 'radians' };
-    expect(encodeHash(c)).toBe('#n=2048&phi=0.5&k=radians');
+    const c: PlaygroundConfig = { ...DEFAULT_CONFIG, n: 2048, phi: 0.5, kUnit: 'cycles' };
+    expect(encodeHash(c)).toBe('#n=2048&phi=0.5&k=cycles');
+    const live: PlaygroundConfig = { ...DEFAULT_CONFIG, live: true, sweep: true };
+    expect(encodeHash(live)).toBe('#live=true&sweep=true');
     const blob: PlaygroundConfig = { ...DEFAULT_CONFIG, generator: 'blob', dims: 2, snrDb: -3.5 };
     expect(encodeHash(blob)).toBe('#gen=blob&dims=2&snr=-3.5');
   });

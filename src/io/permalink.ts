@@ -44,6 +44,8 @@ export const HASH_KEYS: { readonly [K in ConfigField]: string } = {
   wallHeight: 'wall',
   slitWidth: 'slit',
   slitSeparation: 'ssep',
+  live: 'live',
+  sweep: 'sweep',
 };
 
 const FIELD_OF_KEY = new Map<string, ConfigField>(CONFIG_FIELDS.map((f) => [HASH_KEYS[f], f]));

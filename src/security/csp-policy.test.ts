@@ -15,6 +15,10 @@ describe('Content-Security-Policy', () => {
     );
   });
 
+  it('lets the bundled KaTeX fonts load, from files or inlined as data: URLs', () => {
+    expect(cspPolicy()).toMatch(/font-src 'self' data:(;|$)/);
+  });
+
   it('public/_headers (production) serves the same headers', () => {
     const file = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
     for (const [name, value] of Object.entries(securityHeaders())) {

@@ -9,6 +9,8 @@
  * - connect-src 'self': nothing is fetched from elsewhere (the dev server's HMR socket is 'self').
  * - style-src 'unsafe-inline': React and recharts set style attributes, and the dev server
  *   injects <style> tags; styles cannot run code.
+ * - font-src data:: the typeset formulas' KaTeX fonts come from the bundle, and Vite inlines
+ *   the smallest of them (under its 4 KiB asset limit) as data: URLs; a font cannot run code.
  */
 
 export interface CspOptions {
@@ -26,7 +28,7 @@ export function cspDirectives(options: CspOptions = {}): string[] {
     `script-src ${scripts.join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    "font-src 'self'",
+    "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self' blob:",
     "object-src 'none'",

@@ -20,28 +20,34 @@ export { GENERATORS, generatorsFor, dimsOf, type GeneratorId } from './generator
 export { WorkloadError, samplesPerSignal, type WorkloadSpec } from './workload-spec';
 
 function fill(spec: WorkloadSpec, index: number, out: Float64Array): void {
-  const rng = createRng(substreamSeed(spec.seed, index));
+  const seed = substreamSeed(spec.seed, index);
+  const rng = createRng(seed);
+  // Draw 0 is the signal's own stream (what a static workload has always used); a live frame's
+  // draw gets a sub-stream of its own, so the noise is fresh and everything else stays put.
+  const draw = spec.noiseDraw ?? 0;
+  const noiseRng = draw === 0 ? rng : createRng(substreamSeed(seed, draw));
+  const t0 = spec.t0 ?? 0;
   const [ny, nx] = spec.shape.length === 2 ? spec.shape : [1, spec.shape[0]];
   switch (spec.generator) {
     case 'coherent':
-      return writeCoherent(out, rng, spec.f0, spec.tones);
+      return writeCoherent(out, rng, spec.f0, spec.tones, t0);
     case 'noise':
     case 'noise2d':
-      return writeNoise(out, rng);
+      return writeNoise(out, noiseRng);
     case 'chirp':
-      return writeChirp(out, rng, spec.f0, spec.f1);
+      return writeChirp(out, rng, spec.f0, spec.f1, t0);
     case 'square':
-      return writeSquare(out, rng, spec.f0);
+      return writeSquare(out, rng, spec.f0, t0);
     case 'square-aligned':
-      return writeSquareAligned(out, rng, spec.f0);
+      return writeSquareAligned(out, rng, spec.f0, t0);
     case 'impulse':
-      return writeImpulse(out, rng);
+      return writeImpulse(out, rng, t0);
     case 'coherent-noise':
-      return writeCoherentNoise(out, rng, spec.f0, spec.tones, spec.snrDb);
+      return writeCoherentNoise(out, rng, spec.f0, spec.tones, spec.snrDb, t0, noiseRng);
     case 'blob':
-      return writeBlob(out, rng, ny, nx, spec.sigma);
+      return writeBlob(out, rng, ny, nx, spec.sigma, t0);
     case 'checkerboard':
-      return writeCheckerboard(out, rng, ny, nx, spec.cell);
+      return writeCheckerboard(out, rng, ny, nx, spec.cell, t0);
   }
 }
 

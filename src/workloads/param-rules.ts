@@ -69,6 +69,11 @@ export const MAX_TONES = 16;
 export const SNR_DB_RANGE = { min: -40, max: 60 } as const;
 /** A cell wider than the largest 2D axis only repeats a constant image. */
 export const MAX_CELL = 2 ** MAX_2D_AXIS_LOG2;
+/**
+ * Where a live stream's window may start: float64 keeps f·t0 to about 1e-4 cycles up to 2^40
+ * samples, hours of frames at any hop the playground uses.
+ */
+export const MAX_T0 = 2 ** 40;
 
 export const WORKLOAD_RULES = {
   generator: {
@@ -113,5 +118,18 @@ export const WORKLOAD_RULES = {
     label: 'cell',
     allowed: `a whole number of pixels from 1 to ${MAX_CELL}`,
     schema: z.int().min(1).max(MAX_CELL),
+  },
+  t0: {
+    label: 't0',
+    allowed: `a whole number of samples from 0 to ${MAX_T0} (2^40)`,
+    schema: z.int().min(0).max(MAX_T0),
+  },
+  noiseDraw: {
+    label: 'noise draw',
+    allowed: 'a whole number from 0 to 4294967295 (2^32 − 1)',
+    schema: z
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
   },
 } as const satisfies Record<string, Rule<unknown>>;

@@ -29,13 +29,24 @@ function sinCycles(cycles: number): number {
   return Math.sin(TAU * (cycles - Math.floor(cycles)));
 }
 
-/** Σ_j sin(2π f_j t + θ_j), unit amplitude per tone, θ_j uniform in [0, 2π). */
-export function writeCoherent(out: Float64Array, rng: Rng, f0: number, tones: number): void {
+/**
+ * Σ_j sin(2π f_j (t + t0) + θ_j), unit amplitude per tone, θ_j uniform in [0, 2π). A later
+ * window start t0 turns tone j's phase by f_j·t0 cycles: each tone drifts at its own rate.
+ */
+export function writeCoherent(
+  out: Float64Array,
+  rng: Rng,
+  f0: number,
+  tones: number,
+  t0 = 0,
+): void {
   const freqs = goldenFrequencies(f0, tones);
   const phases = freqs.map(() => rng.next());
   out.fill(0);
   freqs.forEach((f, j) => {
-    const p = phases[j] ?? 0;
+    // The whole cycles of f·t0 are dropped here, so t + t0 never loses the phase's precision.
+    const start = f * t0;
+    const p = (phases[j] ?? 0) + (start - Math.floor(start));
     for (let t = 0; t < out.length; t++) out[t] = (out[t] ?? 0) + sinCycles(f * t + p);
   });
 }
@@ -45,17 +56,25 @@ export function writeNoise(out: Float64Array, rng: Rng): void {
   for (let t = 0; t < out.length; t++) out[t] = rng.normal();
 }
 
-/** Linear chirp: instantaneous frequency f0 + (f1 − f0)·t/n, random start phase. */
-export function writeChirp(out: Float64Array, rng: Rng, f0: number, f1: number): void {
+/**
+ * Linear chirp: instantaneous frequency f0 + (f1 − f0)·τ/n, random start phase, at τ = t + t0
+ * taken modulo n: a window starting later shows the sweep restarting, never frequencies past f1.
+ */
+export function writeChirp(out: Float64Array, rng: Rng, f0: number, f1: number, t0 = 0): void {
   const n = out.length;
   const p = rng.next();
   const rate = (f1 - f0) / (2 * n);
-  for (let t = 0; t < n; t++) out[t] = sinCycles(f0 * t + rate * t * t + p);
+  const shift = t0 % n;
+  for (let t = 0; t < n; t++) {
+    const tau = (t + shift) % n;
+    out[t] = sinCycles(f0 * tau + rate * tau * tau + p);
+  }
 }
 
-/** ±1 square wave of frequency f0 with 50 % duty cycle and a random start phase. */
-export function writeSquare(out: Float64Array, rng: Rng, f0: number): void {
-  const p = rng.next();
+/** ±1 square wave of frequency f0 with 50 % duty cycle and a random start phase, from t0. */
+export function writeSquare(out: Float64Array, rng: Rng, f0: number, t0 = 0): void {
+  const start = f0 * t0;
+  const p = rng.next() + (start - Math.floor(start));
   for (let t = 0; t < out.length; t++) {
     const c = f0 * t + p;
     out[t] = c - Math.floor(c) < 0.5 ? 1 : -1;
@@ -67,18 +86,22 @@ export function writeSquare(out: Float64Array, rng: Rng, f0: number): void {
  * a sample boundary matters to the Walsh–Hadamard view: when the half period 1/(2·f0) is a power
  * of two the wave is exactly one Walsh function, which no random start phase would keep.
  */
-export function writeSquareAligned(out: Float64Array, rng: Rng, f0: number): void {
+export function writeSquareAligned(out: Float64Array, rng: Rng, f0: number, t0 = 0): void {
   const amplitude = 0.5 + 0.5 * rng.next();
+  const start = f0 * t0;
+  const p = start - Math.floor(start);
   for (let t = 0; t < out.length; t++) {
-    const c = f0 * t;
+    const c = f0 * t + p;
     out[t] = c - Math.floor(c) < 0.5 ? amplitude : -amplitude;
   }
 }
 
-/** A single 1 at a uniformly drawn position. */
-export function writeImpulse(out: Float64Array, rng: Rng): void {
+/** A single 1 at a uniformly drawn position, moved right by t0 (wrapping). */
+export function writeImpulse(out: Float64Array, rng: Rng, t0 = 0): void {
+  const n = out.length;
   out.fill(0);
-  out[Math.min(out.length - 1, Math.floor(rng.next() * out.length))] = 1;
+  const drawn = Math.min(n - 1, Math.floor(rng.next() * n));
+  out[(drawn + (t0 % n)) % n] = 1;
 }
 
 function power(x: Float64Array): number {
@@ -92,6 +115,7 @@ function power(x: Float64Array): number {
  * this signal's samples rather than taken from their expected values, is 10^(snrDb/10).
  * Exact in float64; the float32 rounding in `generate` moves the measured SNR by under 1e-6 dB
  * up to about 40 dB, and by about 1e-5 dB at 60 dB, where the noise nears float32 resolution.
+ * The noise comes from `noiseRng` (by default the phases' own stream, continued).
  */
 export function writeCoherentNoise(
   out: Float64Array,
@@ -99,10 +123,12 @@ export function writeCoherentNoise(
   f0: number,
   tones: number,
   snrDb: number,
+  t0 = 0,
+  noiseRng: Rng = rng,
 ): void {
-  writeCoherent(out, rng, f0, tones);
+  writeCoherent(out, rng, f0, tones, t0);
   const noise = new Float64Array(out.length);
-  writeNoise(noise, rng);
+  writeNoise(noise, noiseRng);
   const pn = power(noise);
   // A zero-power noise draw has no scale to give it; leaving the clean signal is the only answer.
   if (pn === 0) return;

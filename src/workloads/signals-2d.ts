@@ -11,8 +11,8 @@ function ringDistance(a: number, b: number, n: number): number {
 }
 
 /**
- * exp(−r²/2σ²) around a uniformly drawn centre, with distances wrapped at the edges so the blob
- * has no cut edge wherever it lands. Separable: g(y)·g(x).
+ * exp(−r²/2σ²) around a uniformly drawn centre moved right by t0, with distances wrapped at
+ * the edges so the blob has no cut edge wherever it lands. Separable: g(y)·g(x).
  */
 export function writeBlob(
   out: Float64Array,
@@ -20,9 +20,10 @@ export function writeBlob(
   ny: number,
   nx: number,
   sigma: number,
+  t0 = 0,
 ): void {
   const cy = rng.uniform(0, ny);
-  const cx = rng.uniform(0, nx);
+  const cx = rng.uniform(0, nx) + (t0 % nx);
   // (d/σ)² rather than d²/σ²: stays finite (0 or ∞ → exp gives 1 or 0) for any σ > 0.
   const g = (d: number): number => Math.exp(-0.5 * (d / sigma) ** 2);
   const gx = Float64Array.from({ length: nx }, (_, x) => g(ringDistance(x, cx, nx)));
@@ -32,16 +33,20 @@ export function writeBlob(
   }
 }
 
-/** ±1 squares `cell` pixels wide, shifted by a random offset in each axis. */
+/** ±1 squares `cell` pixels wide, shifted by a random offset in each axis, then right by t0. */
 export function writeCheckerboard(
   out: Float64Array,
   rng: Rng,
   ny: number,
   nx: number,
   cell: number,
+  t0 = 0,
 ): void {
   const oy = Math.floor(rng.next() * 2 * cell);
-  const ox = Math.floor(rng.next() * 2 * cell);
+  // The pattern repeats every 2·cell pixels: moving right by t0 is moving left by −t0 mod 2·cell,
+  // which keeps every index below non-negative.
+  const period = 2 * cell;
+  const ox = Math.floor(rng.next() * period) + period - (t0 % period);
   for (let y = 0; y < ny; y++) {
     const row = Math.floor((y + oy) / cell);
     for (let x = 0; x < nx; x++) {

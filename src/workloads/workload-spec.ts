@@ -24,6 +24,18 @@ export interface WorkloadSpec {
   sigma: number;
   /** Side of a checkerboard cell, in pixels. */
   cell: number;
+  /**
+   * Where the window of a live stream starts (0 when absent): the 1D generators sample at
+   * t + t0, so tones and square waves scroll with each tone's phase drifting at its own rate and
+   * the chirp restarts every n samples; the impulse and the 2D images move right by t0, wrapping.
+   */
+  t0?: number;
+  /**
+   * Which draw of noise (0 when absent): 0 continues each signal's own random stream, as the
+   * static workload always has; any other value draws the noise from a separate sub-stream, so
+   * the noise is fresh while the tones' phases, the chirp's start and the positions stay.
+   */
+  noiseDraw?: number;
 }
 
 export class WorkloadError extends Error {
@@ -78,6 +90,11 @@ export function checkWorkload(spec: WorkloadSpec): WorkloadSpec {
     sigma: field('sigma', WORKLOAD_RULES.sigma, spec.sigma),
     cell: field('cell', WORKLOAD_RULES.cell, spec.cell),
   };
+  // Left out when absent, so a static spec (and the key the app derives from it) is unchanged.
+  if (spec.t0 !== undefined) checked.t0 = field('t0', WORKLOAD_RULES.t0, spec.t0);
+  if (spec.noiseDraw !== undefined) {
+    checked.noiseDraw = field('noiseDraw', WORKLOAD_RULES.noiseDraw, spec.noiseDraw);
+  }
   const total = checked.batch * samplesPerSignal(checkedShape);
   if (total > MAX_TOTAL_SAMPLES) {
     throw new WorkloadError(
