@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCpuEngine, GpuLimitError, type Engine, type ResolventOptions } from '../engine';
 import { DEFAULT_CONFIG } from '../io/config';
+import { startRunLoop } from './run-loop';
 import { createAppStore } from './store';
 import { startTestLoop, until } from './testing/run-loop-harness';
+import { createWorkloadSource } from './workload-source';
 
 const SMALL = { ...DEFAULT_CONFIG, n: 64, batch: 4 };
 
@@ -70,6 +72,31 @@ describe('run loop', () => {
     expect(notice?.lines.join(' ')).toContain('maxBufferSize');
     expect(notice?.lines.join(' ')).toContain('100');
     expect(store.getState().frame?.batch).toBe(4);
+  });
+
+  it('a pause between frames shows the last frame computed, not the last one published', async () => {
+    const store = createAppStore(SMALL);
+    const { engine, stats } = instrumented();
+    let t = 0;
+    const loop = startRunLoop({
+      store,
+      session: {
+        ready: () => Promise.resolve({ engine, epoch: 1, lost: null }),
+        reportLost: () => undefined,
+        dispose: () => undefined,
+      },
+      workloads: createWorkloadSource(),
+      // The user pauses between frames 2 and 3; frame 2 came 10 ms after frame 1, inside the
+      // publish throttle, so it was held back.
+      nextFrame: async () => {
+        if (stats.calls === 2) store.getState().setRunning(false);
+        await new Promise((r) => setTimeout(r, 0));
+      },
+      now: () => (t += 10),
+    });
+    await until(store, () => store.getState().idle && stats.calls === 2);
+    loop.stop();
+    expect(store.getState().frame?.seq).toBe(2);
   });
 
   it('while paused, a step computes exactly one frame', async () => {

@@ -54,6 +54,8 @@ export function startRunLoop(deps: RunLoopDeps): RunLoop {
   let lastGood: Pick<AppState, 'config' | 'imported'> | null = null;
   let lastInputs: readonly unknown[] = [];
   let gpuFailures = 0;
+  /** A frame computed while running but held back by the publish throttle. */
+  let unpublished: (() => void) | null = null;
   const rates = new ThroughputWindow();
   const kinds = createKindFrames(store, workloads);
 
@@ -64,6 +66,11 @@ export function startRunLoop(deps: RunLoopDeps): RunLoop {
 
   /** Parks until a state change wants a frame. */
   async function waitForWork(): Promise<void> {
+    // A pause parks the loop: show the last frame computed, not the last one the throttle let
+    // through, so a "step" after it counts from what is on screen.
+    const held = unpublished;
+    unpublished = null;
+    held?.();
     store.setState({ idle: true });
     await new Promise<void>((resolve) => {
       const unsubscribe = store.subscribe((s) => {
@@ -139,6 +146,7 @@ export function startRunLoop(deps: RunLoopDeps): RunLoop {
       lastPublish = -Infinity;
       rates.take();
       kinds.reset();
+      unpublished = null;
     }
     let done: FrameDone;
     try {
@@ -155,9 +163,16 @@ export function startRunLoop(deps: RunLoopDeps): RunLoop {
       rates.add(signals, flops, bytes, ms);
     }
     const now = deps.now();
-    if (store.getState().running && now - lastPublish < PUBLISH_MS) return;
-    lastPublish = now;
-    done.publish(seq, (now - t0) / 1000, rates.take());
+    const publish = ((frameSeq: number, t: number) => () => {
+      lastPublish = now;
+      done.publish(frameSeq, t, rates.take());
+    })(seq, (now - t0) / 1000);
+    if (store.getState().running && now - lastPublish < PUBLISH_MS) {
+      unpublished = publish;
+      return;
+    }
+    unpublished = null;
+    publish();
   }
 
   void (async () => {
