@@ -1,5 +1,5 @@
 /** The page: header with the Playground | Benchmark tabs, the banner area, the active view. */
-import { lazy, Suspense } from 'react';
+import { Activity, lazy, Suspense, useDeferredValue } from 'react';
 import type { Tab } from '../app/store';
 import { useAppState } from './app-context';
 import { BackendBadge } from './BackendBadge';
@@ -30,6 +30,10 @@ const TABS: readonly { id: Tab; label: string }[] = [
 export function App() {
   const tab = useAppState((s) => s.tab);
   const setTab = useAppState((s) => s.setTab);
+  // The tab buttons follow a click at once; the view follows in a background render, so the
+  // click is answered (the tab lights up) before the chosen view's charts attach, which can take
+  // longer than a frame on a slow machine.
+  const shown = useDeferredValue(tab);
   return (
     <div className="app">
       <header className="app-header">
@@ -64,17 +68,21 @@ export function App() {
       <NoticeArea />
       <main>
         <ErrorBoundary>
-          {tab === 'playground' ? (
+          {/* The playground stays mounted while another tab shows: coming back re-shows its DOM
+              instead of re-rendering every chart in one long task (the run loop parks meanwhile,
+              so the hidden tree gets no updates). */}
+          <Activity mode={shown === 'playground' ? 'visible' : 'hidden'}>
             <Playground />
-          ) : tab === 'scaling' ? (
+          </Activity>
+          {shown === 'playground' ? null : shown === 'scaling' ? (
             <Suspense fallback={<p className="muted">Loading the scaling lab…</p>}>
               <ScalingView />
             </Suspense>
-          ) : tab === 'training' ? (
+          ) : shown === 'training' ? (
             <Suspense fallback={<p className="muted">Loading the training lab…</p>}>
               <TrainingView />
             </Suspense>
-          ) : tab === 'scheduler' ? (
+          ) : shown === 'scheduler' ? (
             <Suspense fallback={<p className="muted">Loading the scheduler lab…</p>}>
               <SchedulerView />
             </Suspense>
