@@ -35,6 +35,7 @@ import { ExperimentPanel } from './ExperimentPanel';
 import { InsightPanels } from './InsightPanels';
 import { NumberField } from './NumberField';
 import { DecisionLog, RunControls, SpectralBackendNote } from './RunControls';
+import { TrainLog } from './TrainLog';
 import { WorkerTimeline } from './WorkerTimeline';
 import './training.css';
 
@@ -360,9 +361,7 @@ export function TrainingView() {
       )}
       <DecisionLog decisions={s.decisions} />
       <h3>Log</h3>
-      <pre className="train-log" data-testid="train-log">
-        {s.log.slice(-14).join('\n')}
-      </pre>
+      <TrainLog lines={s.log} />
       <ExperimentPanel />
     </section>
   );
