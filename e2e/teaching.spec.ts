@@ -65,7 +65,13 @@ test('the formulas are typeset by KaTeX; each preset sets its configuration', as
     await expect(page).toHaveURL(/live=true/);
     await expect(page.getByTestId('live-toggle')).toBeChecked();
     await expect(page.getByTestId('preset-explanation')).not.toBeEmpty();
-    await expect.poll(() => valueOf(page, 'metric-coherence')).not.toBe(before);
+    // A preset resets the run: until its first frame the readout is empty, which is no change.
+    const coherence = page.getByTestId('metric-coherence');
+    const shown = async (): Promise<number> => {
+      const text = await coherence.getAttribute('data-value');
+      return text ? Number(text) : before;
+    };
+    await expect.poll(shown).not.toBe(before);
     before = await valueOf(page, 'metric-coherence');
   }
   // Any change of a field leaves the preset: no button stays pressed.
