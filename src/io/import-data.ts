@@ -34,7 +34,9 @@ export const MAX_SIGNAL_SAMPLES = 2 ** 20;
 /** 2^24 float32 samples are 64 MiB, the size of the largest file accepted. */
 export const MAX_TOTAL_SAMPLES = 2 ** 24;
 /** The largest finite float32; larger finite values would turn into Infinity on the GPU. */
-const FLOAT32_MAX = 3.4028234663852886e38;
+export const FLOAT32_MAX = 3.4028234663852886e38;
+/** The smallest positive float32 (a subnormal); a value under half of it in magnitude becomes 0. */
+export const FLOAT32_TINY = 1.401298464324817e-45;
 
 export function nextPowerOfTwo(n: number): number {
   let p = 2;
@@ -53,6 +55,16 @@ export function sampleProblem(value: number, where: string): string | null {
     return `${value} at ${where} is outside the float32 range (±3.4e38)`;
   }
   return null;
+}
+
+/** Whether `batch` signals of `length` samples fit the limits once padded (checkSize passes). */
+export function fitsLimits(batch: number, length: number): boolean {
+  return (
+    batch >= 1 &&
+    length >= 1 &&
+    length <= MAX_SIGNAL_SAMPLES &&
+    batch * nextPowerOfTwo(length) <= MAX_TOTAL_SAMPLES
+  );
 }
 
 /** Throws unless `batch` signals of `length` samples fit the limits once padded. */
@@ -93,6 +105,27 @@ export function importedSignals(
   for (let b = 0; b < batch; b++) {
     data.set(values.subarray(b * length, (b + 1) * length), b * n);
   }
+  return paddedSignals(name, kind, batch, length, data, notes);
+}
+
+/**
+ * Like importedSignals, for a parser that wrote each signal straight to its padded place
+ * (signal b at b·n, n the next power of two): no second copy of the samples.
+ */
+export function paddedSignals(
+  name: string,
+  kind: ImportedData['kind'],
+  batch: number,
+  length: number,
+  data: Float32Array,
+  notes: string[],
+): ImportedData {
+  checkSize(name, batch, length);
+  const n = nextPowerOfTwo(length);
+  if (data.length !== batch * n) {
+    throw new Error(`internal: ${data.length} samples for ${batch} signals of ${n}`);
+  }
+  if (n === length) return { name, kind, shape: [n], batch, data, notes };
   const each = batch === 1 ? 'the signal' : 'each signal';
   return {
     name,

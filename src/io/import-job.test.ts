@@ -97,3 +97,36 @@ describe('imageHeaderSize', () => {
     expect(imageHeaderSize(new Uint8Array(4))).toBeNull();
   });
 });
+
+describe('runImport: reading and parse progress', () => {
+  it('reads by slices where the stream is not a byte stream, with the same result', async () => {
+    const text = `x,y\n${Array.from({ length: 5000 }, (_, i) => `${i},${-i / 4}`).join('\n')}\n`;
+    const real = new File([text], 'p.csv');
+    const sliced = {
+      name: 'p.csv',
+      size: real.size,
+      type: '',
+      // A default (non-byte) stream: getReader({ mode: 'byob' }) throws on it.
+      stream: () => new ReadableStream({ pull: (c) => c.close() }),
+      slice: (start?: number, end?: number) => real.slice(start, end),
+    } as unknown as File;
+    const a = await runImport(real);
+    const b = await runImport(sliced);
+    expect(Array.from(b.data)).toEqual(Array.from(a.data));
+    expect(b.notes).toEqual(a.notes);
+    // Two columns of 5000 samples, each padded to 8192.
+    expect(a.data[8192 + 4999]).toBe(-4999 / 4);
+  });
+
+  it('reports parsing progress in bytes of the file, rising to its size', async () => {
+    const file = new File(['0.5,-1.25\n'.repeat(400_000)], 'big.csv');
+    const parsing: number[] = [];
+    await runImport(file, (p) => {
+      if (p.phase === 'parsing') parsing.push(p.loaded);
+    });
+    expect(parsing[0]).toBe(0);
+    expect(parsing.length).toBeGreaterThan(4);
+    expect(parsing.every((n, i) => i === 0 || n >= (parsing[i - 1] ?? 0))).toBe(true);
+    expect(parsing.at(-1)).toBe(file.size);
+  });
+});

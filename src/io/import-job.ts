@@ -3,6 +3,10 @@
  * checked before a byte is read, text is read in chunks with streaming counts (TextScan) so a
  * file far over the limits is refused early, and progress is reported as it goes. DOM-free
  * apart from the image path (createImageBitmap and OffscreenCanvas exist in workers too).
+ *
+ * Memory: the file's bytes are held once (no copy), and the CSV and JSON parsers decode them
+ * a chunk at a time and write samples straight into the result, so the peak is about the file
+ * plus the result (import-memory.test.ts checks it stays under 3× the file's size).
  */
 import { importFile, IMPORT_EXTENSIONS } from './import';
 import { ImportError, MAX_FILE_BYTES, type ImportedData } from './import-data';
@@ -37,35 +41,60 @@ function extensionOf(name: string): string {
   return dot < 0 ? '' : name.slice(dot).toLowerCase();
 }
 
-const PROGRESS_STEP_BYTES = 2 ** 20;
+/** Bytes read at a time, and how often progress is reported (each report is a message and a render). */
+const READ_STEP_BYTES = 2 ** 20;
 
-/** Reads the file in chunks, counting as it goes; returns its bytes. */
+/**
+ * Fills `buffer` from the file a MiB at a time, calling `each` with every piece read; returns
+ * the filled buffer. A file's stream is a byte stream, whose BYOB reader reads straight into the
+ * buffer (handing it back as a new object over the same memory each time): no chunk to copy
+ * and then collect. Where a browser lacks one, slices of a MiB are read and copied instead.
+ */
+async function readInto(
+  file: Blob,
+  buffer: ArrayBuffer,
+  each: (chunk: Uint8Array, end: number) => void,
+): Promise<ArrayBuffer> {
+  let reader: ReadableStreamBYOBReader | null = null;
+  try {
+    reader = file.stream().getReader({ mode: 'byob' });
+  } catch {
+    // Not a byte stream here: slices below.
+  }
+  let out = buffer;
+  for (let loaded = 0; loaded < out.byteLength;) {
+    const want = Math.min(out.byteLength - loaded, READ_STEP_BYTES);
+    let chunk: Uint8Array;
+    if (reader) {
+      const { done, value } = await reader.read(new Uint8Array(out, loaded, want));
+      if (done || value === undefined) throw new Error('the file shrank while it was read');
+      out = value.buffer as ArrayBuffer;
+      chunk = value;
+    } else {
+      chunk = new Uint8Array(await file.slice(loaded, loaded + want).arrayBuffer());
+      if (chunk.length !== want) throw new Error('the file changed while it was read');
+      new Uint8Array(out).set(chunk, loaded);
+    }
+    loaded += chunk.length;
+    each(chunk, loaded);
+  }
+  await reader?.cancel();
+  return out;
+}
+
+/** Reads the file, counting as it goes; returns its bytes. */
 async function readCounted(
   file: Blob,
   scan: TextScan | null,
   onProgress: (p: ImportProgress) => void,
 ): Promise<ArrayBuffer> {
-  const out = new Uint8Array(file.size);
-  const decoder = new TextDecoder('utf-8');
-  const reader = file.stream().getReader();
-  let loaded = 0;
-  let reported = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (loaded + value.length > out.length) throw new Error('the file grew while it was read');
-    out.set(value, loaded);
-    loaded += value.length;
+  const bytes = await readInto(file, new ArrayBuffer(file.size), (chunk, loaded) => {
     // The counts only bound what the parser will find; UTF-16 files are checked by the parser.
-    scan?.feed(decoder.decode(value, { stream: true }));
-    // Every 1 MiB, not every chunk: each report is a message and a render on the page.
-    if (loaded - reported >= PROGRESS_STEP_BYTES || loaded === file.size) {
-      reported = loaded;
-      onProgress({ phase: 'reading', loaded, total: file.size });
-    }
-  }
+    scan?.feedBytes(chunk);
+    onProgress({ phase: 'reading', loaded, total: file.size });
+  });
   scan?.finish();
-  return out.buffer.slice(0, loaded);
+  return bytes;
 }
 
 function checkPixels(name: string, width: number, height: number): void {
@@ -131,6 +160,9 @@ export async function runImport(
   if (!known) return importFile(file.name, new ArrayBuffer(1));
   const scan = ext === '.wav' ? null : new TextScan(file.name, ext === '.json' ? 'json' : 'csv');
   const bytes = await readCounted(file, scan, onProgress);
-  onProgress({ phase: 'parsing', loaded: bytes.byteLength, total: file.size });
-  return importFile(file.name, bytes);
+  onProgress({ phase: 'parsing', loaded: 0, total: file.size });
+  // The text parsers report about every MiB of their passes, counted in bytes of the file.
+  return importFile(file.name, bytes, (done) =>
+    onProgress({ phase: 'parsing', loaded: done, total: file.size }),
+  );
 }

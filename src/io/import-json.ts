@@ -2,6 +2,10 @@
  * JSON signals: `number[]` (one signal), `number[][]` (one signal per inner array) or
  * `{ "signals": number[][] }`. The structure is walked by hand rather than by a zod schema so
  * that an error in a 16-million-sample file names the exact element ("signals[3][17] is null").
+ *
+ * Documents of numbers are read from the bytes without JSON.parse (import-json-stream.ts), in
+ * memory bounded by the file and the result; JSON.parse reads the rest (small files, errors,
+ * unusual members) and its checks below are the reference for both paths.
  */
 import {
   checkSize,
@@ -10,6 +14,8 @@ import {
   sampleProblem,
   type ImportedData,
 } from './import-data';
+import { readNumericJson } from './import-json-stream';
+import { decodeText, type ParseProgress } from './import-text';
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
@@ -55,7 +61,20 @@ function signalArrays(
   return { signals, path, single: false };
 }
 
-export function importJson(file: string, text: string): ImportedData {
+export function importJson(
+  file: string,
+  bytes: ArrayBuffer,
+  onProgress?: ParseProgress,
+): ImportedData {
+  return readNumericJson(file, new Uint8Array(bytes), onProgress) ?? parsedJson(file, bytes);
+}
+
+/**
+ * The document through JSON.parse: the whole text, then a JS value, then the checks. Exported
+ * for the tests that hold the streaming reader to this path's results and messages.
+ */
+export function parsedJson(file: string, bytes: ArrayBuffer): ImportedData {
+  const text = decodeText(file, bytes);
   if (text.trim() === '') throw new ImportError(file, 'the file is empty');
   let doc: unknown;
   try {

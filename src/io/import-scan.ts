@@ -24,6 +24,8 @@ export class TextScan {
   private inDigits = false;
   private inString = false;
   private escaped = false;
+  /** No bytes fed yet: a UTF-8 byte-order mark may come first. */
+  private atStart = true;
 
   constructor(
     private readonly file: string,
@@ -32,39 +34,55 @@ export class TextScan {
 
   /** Counts a chunk of text; throws an ImportError as soon as a limit is certainly exceeded. */
   feed(text: string): void {
-    const json = this.format === 'json';
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (json && this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === 92) this.escaped = true;
-        else if (c === 34) this.inString = false;
-        continue;
-      }
-      if (json && c === 34) {
-        this.inString = true;
-        this.inDigits = false;
-        continue;
-      }
-      const digit = isDigit(c);
-      if (digit && !this.inDigits) this.numbers += 1;
-      // '1.5e-3' is one number: the digits after '.', 'e', '+' or '-' continue it.
-      this.inDigits =
-        digit || (this.inDigits && (c === 46 || c === 101 || c === 69 || c === 43 || c === 45));
-      if (c === 10 || c === 13) {
-        if (this.lineHasData) this.dataLines += 1;
-        this.lineHasData = false;
-        this.lineStarted = false;
-        this.inComment = false;
-      } else if (c !== 32 && c !== 9) {
-        if (!this.lineStarted) {
-          this.lineStarted = true;
-          this.inComment = c === 35;
-        }
-        if (!this.inComment) this.lineHasData = true;
-      }
-    }
+    for (let i = 0; i < text.length; i++) this.step(text.charCodeAt(i));
     this.check();
+  }
+
+  /**
+   * Counts a chunk of bytes as feed counts their UTF-8 text: every character it looks at is
+   * ASCII, and no byte of a multi-byte UTF-8 character (or of a malformed one, which decodes to
+   * U+FFFD, neither blank nor a digit) is, so no decoding, and no string per chunk to collect.
+   * A byte-order mark at the start is skipped, as decoding drops it.
+   */
+  feedBytes(bytes: Uint8Array): void {
+    let i = 0;
+    // Reads come a MiB at a time, so a mark is whole in the first chunk of any file that has one.
+    if (this.atStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+    this.atStart = false;
+    for (; i < bytes.length; i++) this.step(bytes[i] ?? 0);
+    this.check();
+  }
+
+  private step(c: number): void {
+    const json = this.format === 'json';
+    if (json && this.inString) {
+      if (this.escaped) this.escaped = false;
+      else if (c === 92) this.escaped = true;
+      else if (c === 34) this.inString = false;
+      return;
+    }
+    if (json && c === 34) {
+      this.inString = true;
+      this.inDigits = false;
+      return;
+    }
+    const digit = isDigit(c);
+    if (digit && !this.inDigits) this.numbers += 1;
+    // '1.5e-3' is one number: the digits after '.', 'e', '+' or '-' continue it.
+    this.inDigits =
+      digit || (this.inDigits && (c === 46 || c === 101 || c === 69 || c === 43 || c === 45));
+    if (c === 10 || c === 13) {
+      if (this.lineHasData) this.dataLines += 1;
+      this.lineHasData = false;
+      this.lineStarted = false;
+      this.inComment = false;
+    } else if (c !== 32 && c !== 9) {
+      if (!this.lineStarted) {
+        this.lineStarted = true;
+        this.inComment = c === 35;
+      }
+      if (!this.inComment) this.lineHasData = true;
+    }
   }
 
   /** The counts at the end of the text (a last line without a newline counts). */
