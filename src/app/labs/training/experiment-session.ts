@@ -64,6 +64,20 @@ export function summarize(records: readonly RunRecord[]): {
   return { rows, verdict: claimVerdictLine(rows) };
 }
 
+/** What a lab holds before its first run, and again at the start of each run. */
+const NO_RESULTS = {
+  done: 0,
+  total: 0,
+  last: null,
+  records: [],
+  tuned: [],
+  rows: null,
+  verdict: null,
+  cancelled: false,
+  error: null,
+  ms: null,
+} as const satisfies Partial<ExperimentLabState>;
+
 export function createExperimentLab(
   makePort: () => ExperimentPort,
   initial: QuickExperimentConfig = QUICK_EXPERIMENT_DEFAULTS,
@@ -71,16 +85,7 @@ export function createExperimentLab(
   const store = createStore<ExperimentLabState>(() => ({
     config: initial,
     running: false,
-    done: 0,
-    total: 0,
-    last: null,
-    records: [],
-    tuned: [],
-    rows: null,
-    verdict: null,
-    cancelled: false,
-    error: null,
-    ms: null,
+    ...NO_RESULTS,
   }));
   let port: ExperimentPort | null = null;
   let finish: (() => void) | null = null;
@@ -124,19 +129,7 @@ export function createExperimentLab(
       if (store.getState().running) return Promise.resolve();
       const config = store.getState().config;
       t0 = performance.now();
-      store.setState({
-        running: true,
-        done: 0,
-        total: 0,
-        last: null,
-        records: [],
-        tuned: [],
-        rows: null,
-        verdict: null,
-        cancelled: false,
-        error: null,
-        ms: null,
-      });
+      store.setState({ running: true, ...NO_RESULTS });
       return new Promise<void>((resolve) => {
         finish = resolve;
         port = makePort();
