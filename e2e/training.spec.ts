@@ -107,10 +107,14 @@ test('the claim experiment runs in a worker: progress, CIs and verdict; cancel s
   await expect(page.getByTestId('experiment-verdict')).toContainText(
     'a browser cannot measure energy',
   );
-  // A larger run, cancelled part-way: the page answered while it ran.
+  // A larger run, cancelled part-way: the page answered while it ran. Iris alone reaches its
+  // target in well under a second even at the full budget, so the spirals (about 100× the
+  // FLOPs per run) and more seeds make a run that is still going when Cancel is clicked.
   await page.getByTestId('train-exp-budget').fill('1');
+  await page.getByTestId('train-exp-seeds').fill('10');
+  await page.getByTestId('experiment-task-spirals').check();
   await page.getByTestId('experiment-start').click();
-  await expect(page.getByTestId('experiment-status')).toHaveText(/^run \d+ of 24$/);
+  await expect(page.getByTestId('experiment-status')).toHaveText(/^run \d+ of 112$/);
   await page.getByTestId('experiment-cancel').click();
   await expect(page.getByTestId('experiment-status')).toContainText('cancelled after');
 });
