@@ -16,7 +16,7 @@ import { Plan, type FftVariant, type PlanSpec } from './plan';
 import { programSteps, type ChunkSteps } from './program-steps';
 import { encodeSteps } from './step-builders';
 import type { PassTime, Stopwatch } from './stopwatch';
-import { readBack, upload } from './transfer-meter';
+import { readBack, upload, uploadInSlices } from './transfer-meter';
 
 export interface ExecutorOptions {
   device: GPUDevice;
@@ -144,10 +144,11 @@ export class Executor {
       device,
       operation,
       () => batch * n * 8 * 3,
-      () => {
+      async () => {
         const plan = new Plan(device, this.spec(operation, program, variant, batch, true));
         plan.setTables(program);
-        upload(device, plan.input, 0, program.input());
+        // Resident inputs can be whole imported files: sliced, the page answers during the copy.
+        await uploadInSlices(device, plan.input, program.input());
         const chunkSteps = programSteps(device, plan, this.dummy, program, {
           signals: batch,
           first: 0,

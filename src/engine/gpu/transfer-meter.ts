@@ -23,7 +23,10 @@ export function transferTotals(device: GPUDevice): TransferTotals {
   return m;
 }
 
-/** `queue.writeBuffer` of float32 data (offsets and sizes in elements, as WebGPU takes them). */
+/**
+ * `queue.writeBuffer` of float32 data, as WebGPU takes it: `offset` into the buffer in bytes,
+ * `dataOffset` and `size` in elements of `data`.
+ */
 export function upload(
   device: GPUDevice,
   buffer: GPUBuffer,
@@ -38,6 +41,50 @@ export function upload(
   if (data instanceof ArrayBuffer) device.queue.writeBuffer(buffer, offset, data);
   else device.queue.writeBuffer(buffer, offset, data, dataOffset, size);
   transferTotals(device).uploaded += bytes;
+}
+
+/**
+ * Largest slice one task writes when uploading a large input. `writeBuffer` copies through
+ * shared memory and waits on the GPU process when that fills, so 64 MiB in one call held the
+ * page's main thread for about 100 ms (prod build, 8M imported samples); 4 MiB slices each
+ * take a few ms and let clicks and frames in between.
+ */
+export const UPLOAD_SLICE_BYTES = 4 * 2 ** 20;
+
+/** A macrotask boundary without timer clamping (MessageChannel exists in browsers and Node). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * `upload` of float32 data in slices of at most `sliceBytes`, yielding to the event loop between
+ * slices; data of one slice or less is written at once, with no yield.
+ */
+export async function uploadInSlices(
+  device: GPUDevice,
+  buffer: GPUBuffer,
+  data: Float32Array<ArrayBuffer>,
+  sliceBytes = UPLOAD_SLICE_BYTES,
+): Promise<void> {
+  const slice = Math.max(1, Math.floor(sliceBytes / data.BYTES_PER_ELEMENT));
+  for (let start = 0; start < data.length; start += slice) {
+    if (start > 0) await nextTask();
+    upload(
+      device,
+      buffer,
+      start * data.BYTES_PER_ELEMENT,
+      data,
+      start,
+      Math.min(slice, data.length - start),
+    );
+  }
 }
 
 /** Maps `size` bytes of a MAP_READ buffer and returns a copy of them. */
