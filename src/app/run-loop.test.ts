@@ -99,6 +99,36 @@ describe('run loop', () => {
     expect(store.getState().frame?.seq).toBe(2);
   });
 
+  it('a change that wakes a paused loop gets a paint before the frame on it is computed', async () => {
+    const store = createAppStore(SMALL);
+    const { engine, stats } = instrumented();
+    store.getState().setRunning(false);
+    const log: string[] = [];
+    const loop = startRunLoop({
+      store,
+      session: {
+        ready: () => Promise.resolve({ engine, epoch: 1, lost: null }),
+        reportLost: () => undefined,
+        dispose: () => undefined,
+      },
+      workloads: createWorkloadSource(),
+      nextFrame: async () => {
+        log.push(`paint (${stats.calls} frames computed)`);
+        await new Promise((r) => setTimeout(r, 0));
+      },
+      now: () => 0,
+    });
+    await until(store, () => store.getState().idle && stats.calls === 1);
+    log.length = 0;
+    store.getState().setConfig({ ...SMALL, batch: 2 });
+    await until(store, () => store.getState().frame?.batch === 2);
+    await until(store, () => store.getState().idle);
+    loop.stop();
+    // The paint comes while one frame (the first) has been computed, not two.
+    expect(log[0]).toBe('paint (1 frames computed)');
+    expect(stats.calls).toBe(2);
+  });
+
   it('while paused, a step computes exactly one frame', async () => {
     const store = createAppStore(SMALL);
     const { engine, stats } = instrumented();

@@ -81,6 +81,10 @@ export function startRunLoop(deps: RunLoopDeps): RunLoop {
       });
     });
     store.setState({ idle: false });
+    // What woke the loop (new imported data, a changed setting) is painted before the frame on it
+    // is computed: a frame on a large import holds the main thread for a while, and the page
+    // should already show that the import finished.
+    await deps.nextFrame();
   }
 
   /** Back to the last configuration that ran, or pause when there is none. */
