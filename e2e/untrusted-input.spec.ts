@@ -1,6 +1,7 @@
 /**
- * Untrusted input in the browser: imports read in a Web Worker with the page answering
- * throughout, cancel, the benchmark history surviving an oversized import, the largest allowed
+ * Untrusted input in the browser: imports read in a Web Worker (the page's responsiveness during
+ * a large one is measured on the production build, import-responsive.prod.spec.ts), refusals
+ * while reading, the benchmark history surviving an oversized import, the largest allowed
  * crossover rendering, and the bench link / hash notices. All of it runs under the app's
  * Content-Security-Policy (the dev server sends the same policy as production).
  */
