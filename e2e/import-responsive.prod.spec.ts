@@ -74,22 +74,18 @@ test('the page answers during a large import, and Cancel stops another', async (
   const during = tasks.filter((t) => t.start < importEnd).map((t) => Math.round(t.duration));
   const after = tasks.filter((t) => t.start >= importEnd).map((t) => Math.round(t.duration));
   const report = {
-    longTaskStarts: during.length
-      ? tasks.filter((t) => t.start < importEnd).map((t) => Math.round(t.start - t0))
-      : [],
     importMs: Math.round(importEnd - t0),
     longestGapDuringImportMs: Math.round(probe.importMaxGap ?? NaN),
     longTasksDuringImportMs: during,
     longestGapWithFirstFrameMs: Math.round(probe.maxGap),
     longTasksAfterImportMs: after,
-    // The scripts behind the long animation frames during the import, to find a culprit.
-    longFramesDuringImport: frames
-      .filter((f) => f.start < importEnd)
-      .map((f) => ({
-        at: Math.round(f.start - t0),
-        ms: Math.round(f.duration),
-        scripts: f.scripts.map((x) => `${x.source} (${x.invoker}) ${Math.round(x.duration)} ms`),
-      })),
+    // The scripts behind the long animation frames, to find a culprit.
+    longFrames: frames.map((f) => ({
+      at: Math.round(f.start - t0),
+      duringImport: f.start < importEnd,
+      ms: Math.round(f.duration),
+      scripts: f.scripts.map((x) => `${x.source} (${x.invoker}) ${Math.round(x.duration)} ms`),
+    })),
   };
   console.log(JSON.stringify(report));
   await test.info().attach('import-main-thread.json', {

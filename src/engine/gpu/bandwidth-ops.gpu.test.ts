@@ -12,6 +12,7 @@ import { OPERATORS } from '../ops';
 import { signalLength } from '../shape';
 import type { Shape } from '../types';
 import { gpuFixture } from '../testing/gpu-fixture';
+import { UPLOAD_SLICE_BYTES } from './transfer-meter';
 
 const gpu = gpuFixture();
 const cpu = createCpuEngine();
@@ -68,6 +69,20 @@ describe('copy operator', () => {
       const t = await op.run(4);
       expect(t.ms).toBeGreaterThan(0);
       expect(identical((await op.read()).data, data)).toBe(true);
+      expect(identical((await op.read()).data, data)).toBe(true);
+    } finally {
+      op.destroy();
+    }
+  });
+
+  it('prepared above the upload slice: the input arrives whole, bit for bit', async () => {
+    // 3 signals of 2^19 complex float32 values = 12 MiB, three times the slice, so
+    // the resident upload takes its large path: tables, conversion and 4 MiB slices apart.
+    const n = 2 ** 19;
+    const data = uniformSigned(13, 2 * 3 * n);
+    expect(data.byteLength).toBeGreaterThan(UPLOAD_SLICE_BYTES * 2);
+    const op = await gpu.engine.prepare('copy', data, { shape: [n], batch: 3 });
+    try {
       expect(identical((await op.read()).data, data)).toBe(true);
     } finally {
       op.destroy();

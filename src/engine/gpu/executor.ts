@@ -16,7 +16,7 @@ import { Plan, type FftVariant, type PlanSpec } from './plan';
 import { programSteps, type ChunkSteps } from './program-steps';
 import { encodeSteps } from './step-builders';
 import type { PassTime, Stopwatch } from './stopwatch';
-import { readBack, upload, uploadInSlices } from './transfer-meter';
+import { nextTask, readBack, upload, uploadInSlices, UPLOAD_SLICE_BYTES } from './transfer-meter';
 
 export interface ExecutorOptions {
   device: GPUDevice;
@@ -147,8 +147,14 @@ export class Executor {
       async () => {
         const plan = new Plan(device, this.spec(operation, program, variant, batch, true));
         plan.setTables(program);
-        // Resident inputs can be whole imported files: sliced, the page answers during the copy.
-        await uploadInSlices(device, plan.input, program.input());
+        // Resident inputs can be whole imported files (8M samples: tens of ms for the tables,
+        // as much for the conversion to complex float32): each step gets a task of its own and
+        // the copy is sliced, so the page answers in between.
+        const large = batch * n * 8 > UPLOAD_SLICE_BYTES;
+        if (large) await nextTask();
+        const input = program.input();
+        if (large) await nextTask();
+        await uploadInSlices(device, plan.input, input);
         const chunkSteps = programSteps(device, plan, this.dummy, program, {
           signals: batch,
           first: 0,

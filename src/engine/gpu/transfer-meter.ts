@@ -52,7 +52,7 @@ export function upload(
 export const UPLOAD_SLICE_BYTES = 4 * 2 ** 20;
 
 /** A macrotask boundary without timer clamping (MessageChannel exists in browsers and Node). */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
