@@ -9,12 +9,13 @@ import { useStore } from 'zustand';
 import { describeFused, describeTfjsTarget, efficiencyTargetLines } from '../../bench/format-table';
 import { benchHash, readBenchHash } from '../../bench/permalink';
 import { resultsPayloadOf } from '../../bench/results-link';
-import { RUN_LIMITS, SUITE_NAMES, type BenchRun, type SuiteName } from '../../bench/schema';
+import { SUITE_NAMES, type BenchRun, type SuiteName } from '../../bench/schema';
 import { useAppState, useAppStore } from '../app-context';
 import { BenchCharts } from './BenchCharts';
 import { createBenchStore } from './bench-store';
 import { Headline } from './Headline';
 import { HistoryPanel } from './HistoryPanel';
+import { RunImportStatus } from './RunImportStatus';
 import { ResultsLink } from './ResultsLink';
 import { ColumnLegend, ResultsTable } from './ResultsTable';
 import { casesCsv } from './table-csv';
@@ -140,8 +141,14 @@ export function BenchView() {
       window.removeEventListener('hashchange', onHashChange);
     };
   }, [store, appStore]);
-  // Leaving the tab cancels a run in progress and frees its device.
-  useEffect(() => () => store.getState().cancel(), [store]);
+  // Leaving the tab cancels a run in progress and frees its device, and stops an import's worker.
+  useEffect(
+    () => () => {
+      store.getState().cancel();
+      store.getState().cancelImport();
+    },
+    [store],
+  );
 
   const permalink = `${location.origin}${location.pathname}${benchHash({ suite, autorun: true })}`;
   // A cancelled run keeps what it measured on screen.
@@ -225,18 +232,8 @@ export function BenchView() {
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (!file) return;
-            // The size is known before reading: a forged multi-GB file is never read.
-            if (file.size > RUN_LIMITS.fileBytes) {
-              store
-                .getState()
-                .refuseImport(
-                  `${file.name} is ${(file.size / 2 ** 20).toFixed(1)} MiB; the limit for a ` +
-                    `benchmark run is ${RUN_LIMITS.fileBytes / 2 ** 20} MiB (RUN_LIMITS.fileBytes)`,
-                );
-              return;
-            }
-            void file.text().then((t) => store.getState().importRun(t, file.name));
+            // Size-checked, then read and parsed in a worker: the page answers throughout.
+            if (file) void store.getState().importFile(file);
           }}
         />
       </div>
@@ -262,6 +259,7 @@ export function BenchView() {
           </>
         )}
         {opening && <span>Opening the results link…</span>}
+        <RunImportStatus store={store} />
         {status === 'cancelled' && <span>Cancelled.</span>}
         {status === 'done' && current && (
           <span>Done in {(current.wallMs / 1000).toFixed(1)} s.</span>

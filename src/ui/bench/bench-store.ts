@@ -1,17 +1,33 @@
 /**
  * The benchmark view's state (zustand/vanilla, React-free): the chosen suite, the run in
- * progress with its cancel handle, the results and the browser-kept history. Each run gets its
- * own adapter and device, made when it starts and destroyed when it ends.
+ * progress with its cancel handle, the results and the browser-kept history, and the run file
+ * being imported (read and parsed in a worker) with its cancel handle. Each run gets its own
+ * adapter and device, made when it starts and destroyed when it ends.
  */
 import { createStore } from 'zustand/vanilla';
 import { createBrowserFftPool } from '../../bench/cpu/browser-pool';
 import { addToHistory, loadHistory, saveHistory } from '../../bench/history';
 import { createHost } from '../../bench/host';
 import { decodeResults } from '../../bench/results-link';
+import {
+  importRunInWorker,
+  RunImportCancelledError,
+  type RunImportOptions,
+  type RunImportProgress,
+} from '../../bench/run-import-client';
 import { runSuite, type BenchProgress } from '../../bench/runner';
-import { parseBenchRun, type BenchRun, type CaseResult, type SuiteName } from '../../bench/schema';
+import type { BenchRun, CaseResult, SuiteName } from '../../bench/schema';
 
 export type BenchStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+/** Reads and checks one run file (a worker in the app; a fake in the store's tests). */
+export type RunImporter = (file: File, options: RunImportOptions) => Promise<BenchRun>;
+
+/** A run file being imported. */
+export interface BenchImporting {
+  file: string;
+  progress: RunImportProgress;
+}
 
 export interface BenchState {
   suite: SuiteName;
@@ -30,6 +46,10 @@ export interface BenchState {
   error: string | null;
   /** Why the last history write was refused (the stored history then stays as it was). */
   storageProblem: string | null;
+  /** The file being imported, or null. */
+  importing: BenchImporting | null;
+  /** What became of the last import when it was not an error (it was cancelled). */
+  importNotice: string | null;
   history: BenchRun[];
   /** Ids of the two runs compared (a, b). */
   compare: [string | null, string | null];
@@ -38,10 +58,15 @@ export interface BenchState {
   cancel(): void;
   show(id: string): void;
   remove(id: string): void;
-  /** Parses a run (untrusted JSON); `file` names it in the error. */
-  importRun(text: string, file?: string): void;
-  /** Shows why an import was refused before its text was read. */
-  refuseImport(why: string): void;
+  /**
+   * Imports a run file (untrusted JSON), read and parsed off the main thread; a refusal names
+   * the file. A second file while one is read replaces it.
+   */
+  importFile(file: File): Promise<void>;
+  /** Stops the import in progress; the shown run and the history stay as they were. */
+  cancelImport(): void;
+  /** Shows an already parsed and validated run and adds it to the history. */
+  addRun(run: BenchRun): void;
   /** Shows the run a results link carries (untrusted), or says why it was refused. */
   openResults(payload: string): Promise<void>;
   setLinkProblem(problem: string | null): void;
@@ -57,8 +82,9 @@ function storage(): Storage | null {
   }
 }
 
-export function createBenchStore() {
+export function createBenchStore(importer: RunImporter = importRunInWorker) {
   let controller: AbortController | null = null;
+  let importController: AbortController | null = null;
   const store = storage();
 
   return createStore<BenchState>()((set, get) => {
@@ -69,6 +95,13 @@ export function createBenchStore() {
       set({ storageProblem: problem });
       return kept;
     };
+    /** The state that shows `run` (imported or parsed elsewhere) and keeps it in the history. */
+    const shown = (run: BenchRun): Partial<BenchState> => ({
+      current: run,
+      shared: false,
+      history: remember(addToHistory(get().history, run)),
+      error: null,
+    });
     return {
       suite: 'quick',
       status: 'idle',
@@ -80,6 +113,8 @@ export function createBenchStore() {
       linkProblem: null,
       error: null,
       storageProblem: null,
+      importing: null,
+      importNotice: null,
       history: store ? loadHistory(store) : [],
       compare: [null, null],
 
@@ -138,23 +173,50 @@ export function createBenchStore() {
         set({ history, current, compare });
       },
 
-      importRun(text, file) {
+      async importFile(file) {
+        importController?.abort();
+        const own = new AbortController();
+        importController = own;
+        set({
+          importing: { file: file.name, progress: { phase: 'reading', done: 0, total: file.size } },
+          importNotice: null,
+        });
+        // Only the latest import may touch the state: a replaced one ends silently.
+        const mine = (): boolean => importController === own;
+        let run: BenchRun;
         try {
-          const run = parseBenchRun(text);
-          set({
-            current: run,
-            shared: false,
-            history: remember(addToHistory(get().history, run)),
-            error: null,
+          run = await importer(file, {
+            signal: own.signal,
+            onProgress: (progress) => {
+              if (mine()) set({ importing: { file: file.name, progress } });
+            },
           });
         } catch (e) {
-          const where = file === undefined ? '' : `${file}: `;
-          set({ error: `Import failed: ${where}${e instanceof Error ? e.message : String(e)}` });
+          if (!mine()) return;
+          importController = null;
+          if (e instanceof RunImportCancelledError) {
+            set({
+              importing: null,
+              importNotice: `Import of ${file.name} cancelled; nothing changed.`,
+            });
+          } else {
+            // The client's messages name the file.
+            const why = e instanceof Error ? e.message : `${file.name}: ${String(e)}`;
+            set({ importing: null, error: `Import failed: ${why}` });
+          }
+          return;
         }
+        if (!mine()) return;
+        importController = null;
+        set({ importing: null, ...shown(run) });
       },
 
-      refuseImport(why) {
-        set({ error: `Import failed: ${why}` });
+      cancelImport() {
+        importController?.abort();
+      },
+
+      addRun(run) {
+        set(shown(run));
       },
 
       async openResults(payload) {
