@@ -36,6 +36,24 @@ function instrumented() {
 
 const start = startTestLoop;
 
+/** A loop on `engine` whose paints (`nextFrame`) and clock the test controls. */
+function loopWith(
+  store: ReturnType<typeof createAppStore>,
+  engine: Engine,
+  timing: Pick<Parameters<typeof startRunLoop>[0], 'nextFrame' | 'now'>,
+) {
+  return startRunLoop({
+    store,
+    session: {
+      ready: () => Promise.resolve({ engine, epoch: 1, lost: null }),
+      reportLost: () => undefined,
+      dispose: () => undefined,
+    },
+    workloads: createWorkloadSource(),
+    ...timing,
+  });
+}
+
 describe('run loop', () => {
   it('publishes frames with the engine numbers and never overlaps GPU work', async () => {
     const store = createAppStore(SMALL);
@@ -78,16 +96,9 @@ describe('run loop', () => {
     const store = createAppStore(SMALL);
     const { engine, stats } = instrumented();
     let t = 0;
-    const loop = startRunLoop({
-      store,
-      session: {
-        ready: () => Promise.resolve({ engine, epoch: 1, lost: null }),
-        reportLost: () => undefined,
-        dispose: () => undefined,
-      },
-      workloads: createWorkloadSource(),
-      // The user pauses between frames 2 and 3; frame 2 came 10 ms after frame 1, inside the
-      // publish throttle, so it was held back.
+    // The user pauses between frames 2 and 3; frame 2 came 10 ms after frame 1, inside the
+    // publish throttle, so it was held back.
+    const loop = loopWith(store, engine, {
       nextFrame: async () => {
         if (stats.calls === 2) store.getState().setRunning(false);
         await new Promise((r) => setTimeout(r, 0));
@@ -104,14 +115,7 @@ describe('run loop', () => {
     const { engine, stats } = instrumented();
     store.getState().setRunning(false);
     const log: string[] = [];
-    const loop = startRunLoop({
-      store,
-      session: {
-        ready: () => Promise.resolve({ engine, epoch: 1, lost: null }),
-        reportLost: () => undefined,
-        dispose: () => undefined,
-      },
-      workloads: createWorkloadSource(),
+    const loop = loopWith(store, engine, {
       nextFrame: async () => {
         log.push(`paint (${stats.calls} frames computed)`);
         await new Promise((r) => setTimeout(r, 0));
