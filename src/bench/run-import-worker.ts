@@ -5,25 +5,10 @@
  */
 // First: the run schema is zod, which would probe `new Function` (refused by the app's CSP).
 import '../security/zod-jitless';
+import { serveFileJob } from '../io/file-worker';
 import { readBenchRun } from './run-import-job';
-import type { FromRunImportWorker, ToRunImportWorker } from './run-import-protocol';
 
-// The app's type library is the DOM's; a dedicated worker's scope needs only these members.
-const scope = self as unknown as {
-  postMessage(message: FromRunImportWorker): void;
-  onmessage: ((e: MessageEvent<ToRunImportWorker>) => void) | null;
-};
-
-scope.onmessage = (e) => {
-  const { file } = e.data;
-  readBenchRun(file.stream(), file.size, (progress) =>
-    scope.postMessage({ type: 'progress', progress }),
-  ).then(
-    (run) => scope.postMessage({ type: 'done', run }),
-    (error: unknown) =>
-      scope.postMessage({
-        type: 'refused',
-        problem: error instanceof Error ? error.message : String(error),
-      }),
-  );
-};
+serveFileJob(
+  (file: File, onProgress) => readBenchRun(file.stream(), file.size, onProgress),
+  (error) => (error instanceof Error ? error.message : String(error)),
+);

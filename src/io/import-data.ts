@@ -29,6 +29,16 @@ export class ImportError extends Error {
 }
 
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Why `file` is refused by its size alone (known before reading), or null. */
+export function fileSizeRefusal(file: { name: string; size: number }): ImportError | null {
+  if (file.size <= MAX_FILE_BYTES) return null;
+  const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  return new ImportError(
+    file.name,
+    `the file is ${mib(file.size)}; the limit is ${mib(MAX_FILE_BYTES)} (checked before reading)`,
+  );
+}
 /** The engine's largest 1D FFT. */
 export const MAX_SIGNAL_SAMPLES = 2 ** 20;
 /** 2^24 float32 samples are 64 MiB, the size of the largest file accepted. */

@@ -9,7 +9,7 @@
  * plus the result (import-memory.test.ts checks it stays under 3× the file's size).
  */
 import { importFile, IMPORT_EXTENSIONS } from './import';
-import { ImportError, MAX_FILE_BYTES, type ImportedData } from './import-data';
+import { fileSizeRefusal, ImportError, type ImportedData } from './import-data';
 import {
   FIXED_HEADER_BYTES,
   imageHeaderSize,
@@ -31,10 +31,6 @@ export interface ImportProgress {
 export const MAX_IMAGE_PIXELS = 2 ** 25;
 
 const IMAGE_TYPES = /^image\//;
-
-function mib(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-}
 
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -147,12 +143,8 @@ export async function runImport(
   file: File,
   onProgress: (p: ImportProgress) => void = () => undefined,
 ): Promise<ImportedData> {
-  if (file.size > MAX_FILE_BYTES) {
-    throw new ImportError(
-      file.name,
-      `the file is ${mib(file.size)}; the limit is ${mib(MAX_FILE_BYTES)} (checked before reading)`,
-    );
-  }
+  const tooLarge = fileSizeRefusal(file);
+  if (tooLarge) throw tooLarge;
   if (IMAGE_TYPES.test(file.type)) return importImage(file);
   const ext = extensionOf(file.name);
   const known = (IMPORT_EXTENSIONS as readonly string[]).includes(ext);
