@@ -145,3 +145,20 @@ export function formatAccessTable(rows: readonly AccessRow[]): string {
   }
   return out.join('\n');
 }
+
+/** Which warp of workgroup 0 to replay, over how many signals; 'stages' only: the inverse. */
+export interface ModelOptions {
+  /** Signals in the batch (default MODEL_SIGNALS). */
+  signals?: number;
+  /** Warp w is local invocations 32·w … 32·w + 31 (default 0). */
+  warp?: number;
+  inverse?: boolean;
+}
+
+/** The local invocation ids of warp `warp` of a workgroup of `size` invocations. */
+export function warpLanes(warp: number, size: number): number[] {
+  if (!Number.isInteger(warp) || warp < 0 || (warp + 1) * WARP > size) {
+    throw new RangeError(`warp must be an integer in [0, ${size / WARP}); got ${warp}`);
+  }
+  return Array.from({ length: WARP }, (_, i) => warp * WARP + i);
+}

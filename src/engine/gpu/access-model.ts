@@ -28,8 +28,9 @@ import {
   MODEL_SIGNALS,
   shapeLabel,
   StageTally,
-  WARP,
+  warpLanes,
   type AccessRow,
+  type ModelOptions,
 } from './access-model-core';
 import {
   FFT_WORKGROUP,
@@ -41,8 +42,6 @@ import {
 } from './fft-plan';
 import { swizzle } from './shared-swizzle';
 import { workgroupTwiddleBlocks } from './twiddles';
-import { transformStages } from './stage-schedule';
-import { STAGE_WORKGROUP } from './stage-codegen';
 
 export {
   formatAccessTable,
@@ -55,23 +54,8 @@ export {
   type AccessKind,
   type AccessRow,
 } from './access-model-core';
-
-/** Which warp of workgroup 0 to replay, over how many signals; 'stages' only: the inverse. */
-export interface ModelOptions {
-  /** Signals in the batch (default MODEL_SIGNALS). */
-  signals?: number;
-  /** Warp w is local invocations 32·w … 32·w + 31 (default 0). */
-  warp?: number;
-  inverse?: boolean;
-}
-
-/** The local invocation ids of warp `warp` of a workgroup of `size` invocations. */
-function warpLanes(warp: number, size: number): number[] {
-  if (!Number.isInteger(warp) || warp < 0 || (warp + 1) * WARP > size) {
-    throw new RangeError(`warp must be an integer in [0, ${size / WARP}); got ${warp}`);
-  }
-  return Array.from({ length: WARP }, (_, i) => warp * WARP + i);
-}
+export { stageAccessReport } from './access-model-stages';
+export type { ModelOptions } from './access-model-core';
 
 /** One lane of a workgroup-codegen.ts pass: the prologue of `Emitter.shader`. */
 function workgroupLane(
@@ -182,56 +166,6 @@ export function workgroupAccessReport(
       rows.push(...tally.rows(`workgroup ${shapeLabel(sh)}`, stage, `radix ${radix}, ns ${ns}`));
       ns *= radix;
     });
-  });
-  return rows;
-}
-
-/**
- * The 'stages' kernels (stage-codegen.ts, lanes = 1) of a forward (or inverse) FFT of `shape`:
- * one dispatch per entry of `transformStages`, a warp of workgroup 0 (of STAGE_WORKGROUP).
- */
-export function stageAccessReport(
-  shape: number | Shape,
-  { signals = MODEL_SIGNALS, warp = 0, inverse = false }: ModelOptions = {},
-): AccessRow[] {
-  const sh = asShape(shape);
-  const rows: AccessRow[] = [];
-  transformStages(sh, inverse, 1).forEach((st, s) => {
-    const { axis, radix, ns } = st;
-    const { n } = axis;
-    const es = axis.elemStride;
-    const count = axis.inner * signals;
-    const perTransform = n / radix;
-    // Workgroup 0: the global invocation id is the local one.
-    const ls = warpLanes(warp, STAGE_WORKGROUP).map((id) => {
-      const t = Math.floor(id / perTransform);
-      const j = id % perTransform;
-      const base =
-        Math.floor(t / axis.inner) * axis.signalStride + (t % axis.inner) * axis.innerStride;
-      const k = j % ns;
-      const out = Math.floor(j / ns) * ns * radix + k;
-      return { live: t < count, base, j, k, out0: out * es };
-    });
-    const tally = new StageTally();
-    const inStride = (n / radix) * es;
-    for (let m = 0; m < radix; m++) {
-      tally.add(
-        'global-read',
-        ls.map((l) => (l.live ? l.base + l.j * es + m * inStride : null)),
-      );
-      if (m > 0)
-        tally.add(
-          'twiddle',
-          ls.map((l) => (l.live ? (m - 1) * ns + l.k : null)),
-        );
-    }
-    for (let a = 0; a < radix; a++) {
-      tally.add(
-        'global-write',
-        ls.map((l) => (l.live ? l.base + l.out0 + a * ns * es : null)),
-      );
-    }
-    rows.push(...tally.rows(`stages ${shapeLabel(sh)}`, `s${s + 1}`, `radix ${radix}, ns ${ns}`));
   });
   return rows;
 }
