@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCpuEngine } from '../engine';
 import { frameMetrics, signalView } from './frame-view';
+import { shownSignal } from './resident-resolvent';
 import type { Workload } from './workload-source';
 
 const shape = [8] as const;
@@ -15,21 +16,36 @@ async function resolvent(phi: number) {
   return createCpuEngine().resolvent(work.data, { shape, batch: 2, phi, real: true });
 }
 
+/** A frame's result as the live loop has it: only signal `index` filtered, every signal's sums. */
+async function shown(phi: number, index: number) {
+  return shownSignal(await resolvent(phi), index, 8);
+}
+
 describe('signalView', () => {
   it('copies out the chosen signal, original and the real part of the filtered one', async () => {
     const r = await resolvent(1);
-    const view = signalView(work, r, 1, new Float32Array(8), null);
+    const view = signalView(work, shownSignal(r, 1, 8), 1, new Float32Array(8), null);
     expect(Array.from(view.original)).toEqual([0, 1, 0, -1, 0, 1, 0, -1]);
-    expect(view.filtered[1]).toBeCloseTo(r.filtered[2 * (8 + 1)] ?? NaN, 6);
+    for (let i = 0; i < 8; i++)
+      expect(view.filtered[i]).toBeCloseTo(r.filtered[2 * (8 + i)] ?? NaN, 6);
+    // The figures of every signal still come with the one signal's values.
+    expect(Array.from(view.coherence)).toEqual(Array.from(r.coherence));
     expect(view.coherence).toHaveLength(2);
+  });
+
+  it('refuses a result that holds more than the shown signal, naming the sizes', async () => {
+    const whole = await resolvent(1);
+    expect(() => signalView(work, whole, 0, new Float32Array(8), null)).toThrow(
+      'signalView: the result must hold the shown signal alone (16 values for shape [8]); got 32',
+    );
   });
 
   it('returns the previous view when every number is the same, a new one otherwise', async () => {
     const mag = new Float32Array(8);
-    const first = signalView(work, await resolvent(1), 0, mag, null);
-    expect(signalView(work, await resolvent(1), 0, mag, first)).toBe(first);
-    expect(signalView(work, await resolvent(2), 0, mag, first)).not.toBe(first);
-    expect(signalView(work, await resolvent(1), 1, mag, first)).not.toBe(first);
+    const first = signalView(work, await shown(1, 0), 0, mag, null);
+    expect(signalView(work, await shown(1, 0), 0, mag, first)).toBe(first);
+    expect(signalView(work, await shown(2, 0), 0, mag, first)).not.toBe(first);
+    expect(signalView(work, await shown(1, 1), 1, mag, first)).not.toBe(first);
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * What a frame leaves for the UI: the shown signal (original, filtered, spectrum) and the
- * frame's metrics with its throughput. Only the chosen signal is copied out of the batch.
+ * frame's metrics with its throughput. The frame's result holds only the shown signal's
+ * filtered values (resident-resolvent.ts reads back no other); the figures of every signal
+ * come from its per-signal arrays, which cover the batch.
  */
 import type { FrameTransfer } from './resident-resolvent';
 import { createCpuEngine, highKFractionOf, type Engine, type ResolventResult } from '../engine';
@@ -49,7 +51,8 @@ function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 /**
- * The shown signal of this frame. When every number equals the previous view's (a steady
+ * The shown signal of this frame: `result.filtered` is that signal alone (ResidentResolvent.run),
+ * `index` its place in the batch. When every number equals the previous view's (a steady
  * workload gives the same numbers each frame) the previous object is returned, so the charts
  * that draw it are not redrawn: comparing arrays costs far less than rendering them.
  */
@@ -62,7 +65,13 @@ export function signalView(
 ): SignalView {
   const n = signalLength(work.shape);
   const filtered = new Float32Array(n);
-  for (let i = 0; i < n; i++) filtered[i] = result.filtered[2 * (index * n + i)] ?? 0;
+  if (result.filtered.length !== 2 * n) {
+    throw new Error(
+      `signalView: the result must hold the shown signal alone (${2 * n} values for shape ` +
+        `[${work.shape.join(', ')}]); got ${result.filtered.length}`,
+    );
+  }
+  for (let i = 0; i < n; i++) filtered[i] = result.filtered[2 * i] ?? 0;
   if (
     previous &&
     previous.index === index &&

@@ -56,8 +56,12 @@ export function createKindFrames(store: AppStore, workloads: WorkloadSource): Ki
     const { shape, batch } = work;
     const options = { shape, batch, phi, lambda, kUnit, kScale, real: true };
     const mark = transferMark(active.engine);
-    const result = await resident.run(active.engine, work, options);
     const index = Math.min(state.selectedSignal, work.batch - 1);
+    // Only the shown signal comes back (with every signal's sums); `result.filtered` is it.
+    const result = await resident.run(active.engine, work, options, {
+      signal: index,
+      ahead: state.running,
+    });
     const magnitude = await spectrum(active, work, index);
     const transfer = transferSince(active.engine, mark);
     const signal = signalView(work, result, index, magnitude, store.getState().signal);

@@ -1,8 +1,9 @@
 /**
  * The run loop: one frame = the configured kind's work on the current engine (the φ-resolvent
  * of the whole batch, the Walsh–Hadamard and Fourier transforms of it, or the next steps of the
- * wave packet; kind-frames.ts). Each frame's GPU work is awaited before the next is queued, so
- * work never piles up; the store (and so React) is updated at most every PUBLISH_MS, with
+ * wave packet; kind-frames.ts). Each frame is awaited before the next starts, so work never
+ * piles up: at most one frame ahead is queued on the GPU (a running resolvent queues the next
+ * run while its own result is mapped; resident-resolvent.ts); the store (and so React) is updated at most every PUBLISH_MS, with
  * history capped at HISTORY_CAP.
  */
 import { DeviceLostError } from '../engine';

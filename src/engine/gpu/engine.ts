@@ -3,12 +3,15 @@
  * (which kernel variant) and the operators (ops/). `run(op, …)` and `prepare(op, …)` take any
  * operator; fft, resolvent, wht, filter and propagate are sugar over `run`. Arguments are
  * checked by the operator before any GPU work; operations run one at a time, as they share
- * plans and staging buffers; a lost device fails every later call with DeviceLostError.
+ * plans and staging buffers; a lost device fails every later call with DeviceLostError. The one
+ * exception to "one at a time" is a prepared operation's one-signal reads (the live loop): their
+ * runs are queued one at a time, but their maps overlap, each in a slot of the plan's ring.
  */
 import { DeviceLostError, EngineArgumentError } from '../errors';
 import { checkFftStages, type FftStagesOptions, type FftStagesResult } from '../fft-stages';
 import { OPERATORS, type OperatorId } from '../ops';
-import type { AnyOperator, OperatorWork, OptionsOf, ResultOf } from '../ops/operator';
+import type { AnyOperator, GpuOutput, OperatorWork, OptionsOf, ResultOf } from '../ops/operator';
+import type { SignalDecoder } from '../ops/resolvent';
 import { signalLength } from '../shape';
 import type {
   Engine,
@@ -21,6 +24,7 @@ import type {
   ResolventOptions,
   ResolventResult,
   Shape,
+  Timing,
   TimingMethod,
   TransformOptions,
   WhtOptions,
@@ -35,7 +39,7 @@ import { captureStages } from './stage-capture';
 import { Stopwatch, type PassTime } from './stopwatch';
 import { subgroupLanes } from './subgroup-probe';
 import { measureVariants, tuningData, type TuneResult } from './tuner';
-import { transferTotals, type TransferTotals } from './transfer-meter';
+import { countReadBack, transferTotals, type TransferTotals } from './transfer-meter';
 
 export type { TuneResult } from './tuner';
 
@@ -52,7 +56,28 @@ export interface VariantChoice {
   variant?: FftVariant;
 }
 
-/** An operation uploaded once and kept on the GPU, for timing repeated runs. */
+/** Which signal of the batch a prepared operation's read returns. */
+export interface SignalSelect {
+  /** An index in [0, batch). */
+  signal: number;
+}
+
+/** A one-signal read in flight (PreparedOp.queueRead). */
+export interface PendingRead<R> {
+  readonly signal: number;
+  /**
+   * The read's result, as `read({ signal })` gives it. The same promise on every call; the
+   * read's bytes count in the transfer meter when this is first called.
+   */
+  result(): Promise<R>;
+  /**
+   * Drops the read unused (the frame it was queued for changed). Its bytes count in the
+   * transfer meter now, as they cross the bus anyway; `result()` then rejects.
+   */
+  discard(): void;
+}
+
+/** An operation uploaded once and kept on the GPU, for timing repeated runs and the live loop. */
 export interface PreparedOp<R = unknown> {
   /** The operator's id. */
   readonly id: string;
@@ -68,8 +93,26 @@ export interface PreparedOp<R = unknown> {
   readonly variant: FftVariant;
   /** GPU time of `repeats` back-to-back runs recorded in one compute pass and one submit. */
   run(repeats: number): Promise<PassTime>;
-  /** Runs once more and reads the result back, for verification. */
-  read(): Promise<R>;
+  /**
+   * Runs once more and reads the result back.
+   *
+   * Without `select`: the whole result, for verification (submitted under error scopes).
+   *
+   * With `{ signal }`: the live loop's frame (issue 10). Only that signal's output and the sums
+   * come back, through the plan's ring of staging buffers and with no error scopes (a failed
+   * frame is redone under them, so failures still come back typed). The result's signal data
+   * (ResolventResult.filtered) then holds that one signal: prod(shape) interleaved complex
+   * values. Everything derived from the sums (energy, coherence and highKEnergy per signal,
+   * the batch figures) covers the whole batch. Only operators with `decodeSignal`
+   * (resolvent, reductions) take `select`; others reject with EngineArgumentError.
+   */
+  read(select?: SignalSelect): Promise<R>;
+  /**
+   * `read({ signal })` in two steps: resolves once the run is queued, before its result is
+   * mapped, so a caller can queue the next frame's GPU work while this one is read. Up to
+   * READ_RING_SLOTS (3) reads are in flight; a fourth waits for the oldest's map.
+   */
+  queueRead(select: SignalSelect): Promise<PendingRead<R>>;
   destroy(): void;
 }
 
@@ -130,6 +173,14 @@ export async function createEngine(
 ): Promise<GpuEngine> {
   const lanes = await subgroupLanes(device);
   return new WebGpuEngine(device, options, lanes);
+}
+
+type DecodeSignal = SignalDecoder<unknown, unknown>['decodeSignal'];
+
+/** The operator's one-signal decoder, or undefined when it has none. */
+function signalDecoderOf(op: AnyOperator): DecodeSignal | undefined {
+  const decode = (op as AnyOperator & Partial<SignalDecoder<unknown, unknown>>).decodeSignal;
+  return typeof decode === 'function' ? decode.bind(op) : undefined;
 }
 
 function operatorOf(op: string | AnyOperator): AnyOperator {
@@ -200,6 +251,7 @@ class WebGpuEngine implements GpuEngine {
       maxChunkBytes: options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES,
       assertUsable: (operation) => this.assertUsable(operation),
       lostInfo: () => this.lostInfo,
+      lost: this.lost,
     });
   }
 
@@ -318,11 +370,17 @@ class WebGpuEngine implements GpuEngine {
       fused: (checked as { fused?: boolean }).fused ?? false,
       variant,
       run: (repeats) => this.serial(() => this.executor.time(operation, resident, repeats)),
-      read: () =>
-        this.serial(async () => {
-          const { out, timing } = await this.executor.readResident(operation, resident);
-          return op.decode(out, checked, timing) as never;
-        }),
+      read: async (select) => {
+        if (select === undefined) {
+          return this.serial(async () => {
+            const { out, timing } = await this.executor.readResident(operation, resident);
+            return op.decode(out, checked, timing) as never;
+          });
+        }
+        const pending = await prepared.queueRead(select);
+        return pending.result();
+      },
+      queueRead: (select) => this.queueSignal(operation, op, checked, resident, select),
       destroy: () => {
         resident.plan.destroy();
         this.prepared.delete(prepared);
@@ -330,6 +388,64 @@ class WebGpuEngine implements GpuEngine {
     };
     this.prepared.add(prepared);
     return prepared;
+  }
+
+  /** PreparedOp.queueRead: checks the signal, queues the run, and hands back its pending read. */
+  private async queueSignal(
+    operation: string,
+    op: AnyOperator,
+    checked: { batch: number },
+    resident: Resident,
+    select: SignalSelect,
+  ): Promise<PendingRead<never>> {
+    const decodeSignal = signalDecoderOf(op);
+    if (!decodeSignal) {
+      const able = Object.entries(OPERATORS)
+        .filter(([, o]) => signalDecoderOf(o))
+        .map(([id]) => id);
+      throw new EngineArgumentError(
+        'signal',
+        `${operation}: reading one signal needs an operator with decodeSignal ` +
+          `(${able.join(', ')}); '${op.id}' has none, so read() it whole.`,
+      );
+    }
+    const { signal } = select;
+    const { batch } = checked;
+    if (!Number.isInteger(signal) || signal < 0 || signal >= batch) {
+      throw new EngineArgumentError(
+        'signal',
+        `${operation}: signal must be an integer in [0, ${batch - 1}] (the batch has ${batch} ` +
+          `signals); got ${String(signal)}.`,
+      );
+    }
+    const frame = await this.serial(() => this.executor.submitSignal(operation, resident, signal));
+    const decode = (out: GpuOutput, timing: Timing): never =>
+      decodeSignal(out, checked, signal, timing) as never;
+    const take = async (): Promise<never> => {
+      const mapped = await frame.mapped;
+      if (mapped.ok) {
+        countReadBack(this.device, frame.bytes);
+        return decode(mapped.out, mapped.timing);
+      }
+      countReadBack(this.device, mapped.bytes);
+      // Redone under error scopes, in turn with the other operations (scopes are the device's).
+      const redone = await this.serial(() => this.executor.redoSignal(operation, resident, signal));
+      return decode(redone.out, redone.timing);
+    };
+    let taken: Promise<never> | undefined;
+    return {
+      signal,
+      result: () => (taken ??= take()),
+      discard: () => {
+        if (taken) return;
+        countReadBack(this.device, frame.bytes);
+        taken = Promise.reject(
+          new Error(`${operation}: the read of signal ${signal} was discarded`),
+        );
+        // Nobody awaits a discarded read; its rejection is not an unhandled one.
+        taken.catch(() => undefined);
+      },
+    };
   }
 
   transferred(): TransferTotals {

@@ -4,7 +4,8 @@
  * buffers). It holds the data buffers the dispatches rotate through, the readback staging,
  * the twiddle tables, the program's tables (uploaded when their key changes), a pool of
  * uniform buffers, and, for programs with sums, the sum buffers, which exist together.
- * program-steps.ts turns a GpuProgram into dispatches over these buffers.
+ * program-steps.ts turns a GpuProgram into dispatches over these buffers. A resident plan also
+ * has a ring of small staging buffers for the live loop's one-signal reads (ReadRing).
  */
 import type { GpuProgram } from '../ops/operator';
 import type { Shape } from '../types';
@@ -52,10 +53,69 @@ export interface SumBuffers {
   staging: GPUBuffer;
 }
 
+/**
+ * Frames of one-signal readback that may be in flight at once (issue 10 asks for 2–3): frame
+ * f+1's GPU work is queued into its own slot while frame f's slot is still being mapped, and
+ * only a submit RING_SLOTS frames on has to wait for a slot to come back.
+ */
+export const READ_RING_SLOTS = 3;
+
+/** Where a one-signal read puts things in its staging buffer (bytes). */
+export interface ReadLayout {
+  /** The signal's n interleaved complex float32 values, at offset 0. */
+  signalBytes: number;
+  /** Per-signal vec4 sums of the whole batch, then the batch's vec4 (0 bytes without sums). */
+  sumsOffset: number;
+  sumsBytes: number;
+  /** The pass's begin and end timestamps (int64 ns), when the device has timestamp-query. */
+  timestampsOffset: number;
+  timestampsBytes: number;
+  /** All of it: what one frame maps back. */
+  bytes: number;
+}
+
+/** One staging buffer of the ring. */
+export interface ReadSlot {
+  readonly buffer: GPUBuffer;
+  /**
+   * Settles (never rejects) when the slot's last frame has been mapped and unmapped, or its map
+   * failed: the slot may then take the next frame.
+   */
+  idle: Promise<void>;
+}
+
+/**
+ * The staging buffers of the live loop's one-signal reads, taken in turn. Each frame maps the
+ * one buffer it wrote (signal, sums and timestamps together: one map per frame). The ring has
+ * its own timestamp query set, so frames in flight never share a buffer that is being mapped;
+ * one query set and resolve buffer serve all slots, as the queue runs their passes in order.
+ */
+export class ReadRing {
+  readonly slots: readonly ReadSlot[];
+  readonly timestamps: { set: GPUQuerySet; resolve: GPUBuffer } | undefined;
+  private turn = 0;
+
+  constructor(
+    readonly layout: ReadLayout,
+    slots: GPUBuffer[],
+    timestamps: { set: GPUQuerySet; resolve: GPUBuffer } | undefined,
+  ) {
+    this.slots = slots.map((buffer) => ({ buffer, idle: Promise.resolve() }));
+    this.timestamps = timestamps;
+  }
+
+  /** The slot the next frame writes: the one written READ_RING_SLOTS frames ago. */
+  next(): ReadSlot {
+    const slot = this.slots[this.turn % this.slots.length];
+    if (!slot) throw new Error('ReadRing: a ring has at least one slot');
+    this.turn++;
+    return slot;
+  }
+}
+
 export class Plan {
   readonly fft: FftProgram;
   readonly size: number;
-  readonly staging: GPUBuffer;
   readonly data: readonly GPUBuffer[];
   /** Read-write binding for kernels that write no sums. */
   readonly rwDummy: GPUBuffer;
@@ -66,6 +126,9 @@ export class Plan {
   private readonly uniforms: GPUBuffer[] = [];
   private uniformsUsed = 0;
   private readonly name: string;
+  private wholeStaging: GPUBuffer | undefined;
+  private ring: ReadRing | undefined;
+  private querySet: GPUQuerySet | undefined;
 
   constructor(
     private readonly device: GPUDevice,
@@ -80,17 +143,68 @@ export class Plan {
     this.data = ['A', 'B', ...(spec.preserveInput ? ['C'] : [])].map((x) =>
       this.arena.buffer(`${this.name} data ${x}`, dataBytes, dataUsage),
     );
-    this.staging = this.arena.buffer(
-      `${this.name} readback`,
-      dataBytes,
-      GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
-    );
     this.rwDummy = this.arena.buffer(`${this.name} unused sums`, 16, GPUBufferUsage.STORAGE);
     this.sums = spec.sums ? this.allocateSums() : undefined;
   }
 
   get allocatedBytes(): number {
     return this.arena.allocatedBytes;
+  }
+
+  /**
+   * Staging for a whole chunk's result. Made on first use: a resident plan whose frames read
+   * one signal through the ring never needs it (for an 8M-sample import that is 64 MiB).
+   */
+  get staging(): GPUBuffer {
+    this.wholeStaging ??= this.arena.buffer(
+      `${this.name} readback`,
+      this.spec.chunkSignals * this.size * 8,
+      GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    );
+    return this.wholeStaging;
+  }
+
+  /** The one-signal readback ring, made on first use (only resident plans read one signal). */
+  readRing(): ReadRing {
+    if (this.ring) return this.ring;
+    const signalBytes = this.size * 8;
+    const sumsBytes = this.sums ? this.spec.batch * 16 + 16 : 0;
+    const timed = this.device.features.has('timestamp-query');
+    const timestampsBytes = timed ? 16 : 0;
+    // Every offset is a multiple of 8 (copyBufferToBuffer needs 4; the int64 view needs 8).
+    const layout: ReadLayout = {
+      signalBytes,
+      sumsOffset: signalBytes,
+      sumsBytes,
+      timestampsOffset: signalBytes + sumsBytes,
+      timestampsBytes,
+      bytes: signalBytes + sumsBytes + timestampsBytes,
+    };
+    const slots = Array.from({ length: READ_RING_SLOTS }, (_, i) =>
+      this.arena.buffer(
+        `${this.name} readback ring ${i}`,
+        layout.bytes,
+        GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+      ),
+    );
+    let timestamps: ReadRing['timestamps'];
+    if (timed) {
+      this.querySet = this.device.createQuerySet({
+        label: `${this.name} ring timestamps`,
+        type: 'timestamp',
+        count: 2,
+      });
+      timestamps = {
+        set: this.querySet,
+        resolve: this.arena.buffer(
+          `${this.name} ring timestamp resolve`,
+          16,
+          GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
+        ),
+      };
+    }
+    this.ring = new ReadRing(layout, slots, timestamps);
+    return this.ring;
   }
 
   get input(): GPUBuffer {
@@ -162,10 +276,13 @@ export class Plan {
     );
   }
 
-  /** The four-step output twiddles of a pass of `inner` transforms of length n (twiddles.ts). */
-  fourStepTwiddle(bigN: number, inner: number, n: number): GPUBuffer {
-    return this.table32(`four-step ${bigN} as ${inner}×${n}`, () =>
-      fourStepTwiddleTable(bigN, inner, n),
+  /**
+   * The four-step output twiddles of a pass of `inner` transforms of length n, in blocks of
+   * `block` transforms (twiddles.ts `fourStepTwiddleIndex`).
+   */
+  fourStepTwiddle(bigN: number, inner: number, n: number, block = inner): GPUBuffer {
+    return this.table32(`four-step ${bigN} as ${inner}×${n} in blocks of ${block}`, () =>
+      fourStepTwiddleTable(bigN, inner, n, block),
     );
   }
 
@@ -237,5 +354,7 @@ export class Plan {
 
   destroy(): void {
     this.arena.destroy();
+    this.querySet?.destroy();
+    this.querySet = undefined;
   }
 }

@@ -8,7 +8,12 @@
 export interface TransferTotals {
   /** Bytes written to GPU buffers since the engine was created. */
   uploaded: number;
-  /** Bytes mapped back for reading since the engine was created. */
+  /**
+   * Bytes mapped back for reading since the engine was created. A live frame's one-signal read
+   * (gpu/engine.ts PreparedOp.queueRead) counts when its result is taken or discarded, not
+   * when its map lands: with frames in flight, the map of the next frame may land during this
+   * one, and a frame's figure must be its own read.
+   */
   readBack: number;
 }
 
@@ -85,6 +90,11 @@ export async function uploadInSlices(
       Math.min(slice, data.length - start),
     );
   }
+}
+
+/** Counts `bytes` read back by a map made elsewhere (the live loop's readback ring). */
+export function countReadBack(device: GPUDevice, bytes: number): void {
+  transferTotals(device).readBack += bytes;
 }
 
 /** Maps `size` bytes of a MAP_READ buffer and returns a copy of them. */

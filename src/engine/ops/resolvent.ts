@@ -7,13 +7,22 @@
 import { interleave, split, toComplexF32 } from '../complex';
 import { fftNdInPlace } from '../cpu/fft64';
 import { axisQ, fftFlops, metricsFromSums, weights, type SpectralSums } from '../resolvent-math';
-import type { InputArray, KUnit, ResolventOptions, ResolventResult, Shape } from '../types';
+import type { InputArray, KUnit, ResolventOptions, ResolventResult, Shape, Timing } from '../types';
 import { rowsAndColumns, signalLength } from '../shape';
 import { checkFlag, checkResolvent, type CheckedResolvent } from '../validate';
 import type { GpuOutput, GpuProgram, Operator, ProgramTable } from './operator';
 
 export interface CheckedResolventOp extends CheckedResolvent {
   fused: boolean;
+}
+
+/**
+ * What an operator adds so that a prepared run can read back one signal (the live loop's frame,
+ * gpu/engine.ts `PreparedOp.read({ signal })`): its result from `out.data` holding only signal
+ * `signal` (prod(shape) interleaved complex values) and `out.sums` covering the whole batch.
+ */
+export interface SignalDecoder<Checked, Result> {
+  decodeSignal(out: GpuOutput, o: Checked, signal: number, timing: Timing): Result;
 }
 
 function check(data: InputArray, options: ResolventOptions): CheckedResolventOp {
@@ -123,13 +132,16 @@ function decode(out: GpuOutput, o: CheckedResolvent): Omit<ResolventResult, 'tim
 function resolventLike(
   id: string,
   transform: boolean,
-): Operator<ResolventOptions, ResolventResult, CheckedResolventOp> {
+): Operator<ResolventOptions, ResolventResult, CheckedResolventOp> &
+  SignalDecoder<CheckedResolventOp, ResolventResult> {
   return {
     id,
     check,
     reference: (data, o) => reference(data, o, transform),
     program: (data, o) => program(data, o, transform),
     decode: (out, o, timing) => ({ ...decode(out, o), timing }),
+    // Every figure comes from the sums, which are whole; only `filtered` is the one signal.
+    decodeSignal: (out, o, _signal, timing) => ({ ...decode(out, o), timing }),
     work: (o) => {
       const n = signalLength(o.shape);
       const ffts = transform ? 2 * fftFlops(n) : 0;
