@@ -2,22 +2,65 @@
  * `npx tsx scripts/access-table.ts`
  *
  * Prints the GPU-free memory access model (src/engine/gpu/access-model.ts) of the 'workgroup'
- * and 'stages' kernels as the Markdown table of the README's "Memory access model" section.
+ * FFT passes, the 'workgroup' fused spectral programs, the 'stages' kernels (forward, inverse,
+ * fused) and the 'subgroups' kernels (32 lanes) as the Markdown
+ * tables of the README's "Memory access model" section: a summary line per kernel (the worst
+ * row of each access kind, in every warp of the workgroup), then the rows of a few kernels.
  * Imports only pure modules (no WGSL `?raw` files), so plain tsx runs it.
  */
 import {
+  formatAccessSummary,
   formatAccessTable,
+  fusedAccessReport,
+  fusedStageAccessReport,
   stageAccessReport,
+  subgroupStageAccessReport,
   workgroupAccessReport,
+  type AccessRow,
 } from '../src/engine/gpu/access-model';
 import type { Shape } from '../src/engine/types';
 
 const CAPACITY = 4096;
-const SHAPES: (number | Shape)[] = [16, 256, 1024, 4096, [64, 64]];
+const SHAPES: (number | Shape)[] = [
+  16,
+  32,
+  64,
+  256,
+  1024,
+  4096,
+  65536,
+  1 << 20,
+  [64, 64],
+  [1024, 2],
+  [1024, 1024],
+  [2048, 2048],
+];
+const WARPS = { workgroup: 8, stages: 2 };
 
+/** Every warp's rows: the summary takes the worst. */
+function allWarps(report: (warp: number) => AccessRow[], warps: number): AccessRow[] {
+  return Array.from({ length: warps }, (_, warp) => report(warp)).flat();
+}
+
+const summary = SHAPES.flatMap((s) => [
+  ...allWarps((warp) => workgroupAccessReport(s, CAPACITY, { warp }), WARPS.workgroup),
+  ...allWarps(
+    (warp) => fusedAccessReport(s, CAPACITY, { kind: 'resolvent' }, { warp }),
+    WARPS.workgroup,
+  ),
+  ...allWarps((warp) => stageAccessReport(s, { warp }), WARPS.stages),
+  ...allWarps((warp) => stageAccessReport(s, { warp, inverse: true }), WARPS.stages),
+  ...allWarps((warp) => fusedStageAccessReport(s, { warp }), WARPS.stages),
+  // A 32-lane subgroup (a GPU's warp): SwiftShader's 4 lanes would hide the stride.
+  ...allWarps((warp) => subgroupStageAccessReport(s, 32, { warp }), WARPS.stages),
+]);
+console.log(formatAccessSummary(summary));
+console.log();
 console.log(
   formatAccessTable([
-    ...SHAPES.flatMap((s) => workgroupAccessReport(s, CAPACITY)),
-    ...SHAPES.flatMap((s) => stageAccessReport(s)),
+    ...workgroupAccessReport(16, CAPACITY),
+    ...workgroupAccessReport(4096, CAPACITY),
+    ...workgroupAccessReport(65536, CAPACITY),
+    ...stageAccessReport(1024),
   ]),
 );

@@ -146,6 +146,34 @@ export function formatAccessTable(rows: readonly AccessRow[]): string {
   return out.join('\n');
 }
 
+/**
+ * One line per kernel: the worst row of each access kind as a multiple of the ideal ('ideal',
+ * '2×'), '–' where the kernel makes no such access. The README's summary table.
+ */
+export function formatAccessSummary(rows: readonly AccessRow[]): string {
+  const columns: [string, AccessKind[]][] = [
+    ['global reads', ['global-read']],
+    ['global writes', ['global-write']],
+    ['workgroup memory', ['shared-read', 'shared-write']],
+    ['twiddles', ['twiddle']],
+  ];
+  const kernels = [...new Set(rows.map((r) => r.kernel))];
+  const out = [
+    `| Kernel | ${columns.map(([c]) => c).join(' | ')} |`,
+    `| --- | ${columns.map(() => '---').join(' | ')} |`,
+  ];
+  for (const kernel of kernels) {
+    const cells = columns.map(([, kinds]) => {
+      const mine = rows.filter((r) => r.kernel === kernel && kinds.includes(r.kind));
+      if (mine.length === 0) return '–';
+      const worst = Math.max(...mine.map((r) => (isIdeal(r) ? 1 : r.unitsPerValue / r.ideal)));
+      return worst === 1 ? 'ideal' : `${Math.round(worst * 100) / 100}×`;
+    });
+    out.push(`| ${kernel} | ${cells.join(' | ')} |`);
+  }
+  return out.join('\n');
+}
+
 /** Which warp of workgroup 0 to replay, over how many signals; 'stages' only: the inverse. */
 export interface ModelOptions {
   /** Signals in the batch (default MODEL_SIGNALS). */

@@ -18,9 +18,12 @@
  * instruction is counted again (a cache may absorb it; the model does not say). Only the active
  * lanes count: a kernel's guards (`live`, `inGroup`, `t < count`) are replayed too.
  *
- * The index formulas are those of workgroup-codegen.ts (`Emitter.read`, `write`, `outPosition`,
- * the prologue with `transformFastest`, the swizzle of shared-swizzle.ts) and stage-codegen.ts (lanes = 1); the geometry comes
- * from the same pure planners the engine uses (fft-plan.ts, stage-schedule.ts).
+ * The 'workgroup' kernels are replayed from the generator itself: workgroup-codegen.ts records,
+ * with every memory instruction it emits, the element each lane touches and the prologue's lane
+ * values, so the model counts exactly the WGSL it ships (a test also checks the instruction
+ * counts against the WGSL text). The 'stages' kernels (access-model-stages.ts) replay the
+ * formulas of stage-codegen.ts. The geometry comes from the same pure planners the engine uses
+ * (fft-plan.ts, stage-schedule.ts).
  */
 import type { Shape } from '../types';
 import {
@@ -32,18 +35,20 @@ import {
   type AccessRow,
   type ModelOptions,
 } from './access-model-core';
+import type { SpectralHook } from '../ops/operator';
+import { FFT_WORKGROUP, fusedWorkgroupProgram, planFft } from './fft-plan';
+import { hookCode } from './spectral-hooks';
 import {
-  FFT_WORKGROUP,
-  launchOf,
-  planFft,
-  stagePasses,
-  valuesPerThread,
-  type FftPass,
-} from './fft-plan';
-import { swizzle } from './shared-swizzle';
-import { workgroupTwiddleBlocks } from './twiddles';
+  passKernel,
+  workgroupFftKernel,
+  workgroupKernelKey,
+  workgroupSpectralKernel,
+  type GeneratedKernel,
+  type WorkgroupKernel,
+} from './workgroup-codegen';
 
 export {
+  formatAccessSummary,
   formatAccessTable,
   isIdeal,
   lines,
@@ -54,39 +59,63 @@ export {
   type AccessKind,
   type AccessRow,
 } from './access-model-core';
-export { stageAccessReport } from './access-model-stages';
+export {
+  fusedStageAccessReport,
+  stageAccessReport,
+  subgroupStageAccessReport,
+} from './access-model-stages';
 export type { ModelOptions } from './access-model-core';
 
-/** One lane of a workgroup-codegen.ts pass: the prologue of `Emitter.shader`. */
-function workgroupLane(
-  pass: FftPass,
-  lid: number,
-  perGroup: number,
-  fastest: boolean,
-  count: number,
-) {
-  const threads = pass.n / valuesPerThread(pass.n);
-  const lt = fastest ? lid % perGroup : Math.floor(lid / threads);
-  const j = fastest ? Math.floor(lid / perGroup) : lid % threads;
-  const inGroup = lt < perGroup && j < threads;
-  const t = lt; // workgroup 0: firstT = 0
-  const live = inGroup && t < count;
-  const signal = Math.floor(t / pass.inner);
-  const within = t % pass.inner;
-  return {
-    j,
-    inGroup,
-    live,
-    within,
-    inBase: signal * pass.inSignal + within * pass.inInner,
-    outBase: signal * pass.outSignal + within * pass.outInner,
-    shBase: lt * pass.n,
-  };
+/**
+ * Generated kernels by their baked values: the model replays one kernel for many warps and
+ * batches, and generating one (with its swizzle search) is the costly part.
+ */
+const generatedCache = new Map<string, GeneratedKernel>();
+
+function cached(key: string, make: () => GeneratedKernel): GeneratedKernel {
+  let kernel = generatedCache.get(key);
+  if (!kernel) {
+    kernel = make();
+    generatedCache.set(key, kernel);
+  }
+  return kernel;
+}
+
+function fftKernel(kernel: WorkgroupKernel, capacity: number): GeneratedKernel {
+  return cached(`fft ${workgroupKernelKey(kernel)} ${capacity}`, () =>
+    workgroupFftKernel(kernel, capacity),
+  );
 }
 
 /**
- * The 'workgroup' kernels (`workgroupFftShader`) of an FFT of `shape` (a length, or [ny, nx]):
- * every pass of `planFft`, launched over `signals` signals as `launchOf` launches it.
+ * Tallies a generated kernel's recorded instructions for one warp, a row per stage and kind
+ * (in the order they first appear).
+ */
+function kernelRows(
+  kernel: GeneratedKernel,
+  label: string,
+  prefix: string,
+  count: number,
+  warp: number,
+): AccessRow[] {
+  const lanes = warpLanes(warp, FFT_WORKGROUP).map((lid) => kernel.lane(lid, count));
+  const stages = new Map<string, { detail: string; tally: StageTally }>();
+  for (const access of kernel.accesses) {
+    const stage = prefix ? `${prefix} ${access.stage}` : access.stage;
+    const entry = stages.get(stage) ?? { detail: access.detail, tally: new StageTally() };
+    entry.tally.add(
+      access.kind,
+      lanes.map((l) => access.at(l, count)),
+    );
+    stages.set(stage, entry);
+  }
+  return [...stages].flatMap(([stage, { detail, tally }]) => tally.rows(label, stage, detail));
+}
+
+/**
+ * The 'workgroup' kernels (`workgroupFftKernel`) of an FFT of `shape` (a length, or [ny, nx]):
+ * every pass of `planFft`, launched over `signals` signals as `launchOf` launches it, replayed
+ * from the instructions the generator recorded.
  */
 export function workgroupAccessReport(
   shape: number | Shape,
@@ -94,78 +123,52 @@ export function workgroupAccessReport(
   { signals = MODEL_SIGNALS, warp = 0 }: ModelOptions = {},
 ): AccessRow[] {
   const sh = asShape(shape);
+  // An inverse runs the same passes with the sign flipped: the same addresses.
   const { passes } = planFft(sh, capacity);
+  return passes.flatMap((pass, p) => {
+    const kernel = passKernel(pass, signals, capacity);
+    const generated = fftKernel(kernel, capacity);
+    const count = pass.inner * signals;
+    const prefix = passes.length > 1 ? `p${p + 1}` : '';
+    return kernelRows(generated, `workgroup ${shapeLabel(sh)}`, prefix, count, warp);
+  });
+}
+
+/**
+ * The 'workgroup' variant's fused spectral program of `shape` (fft-plan.ts
+ * `fusedWorkgroupProgram`): the FFT passes before, the fused pass with `hook`, the passes after.
+ */
+export function fusedAccessReport(
+  shape: number | Shape,
+  capacity: number,
+  hook: SpectralHook = { kind: 'resolvent' },
+  { signals = MODEL_SIGNALS, warp = 0 }: ModelOptions = {},
+): AccessRow[] {
+  const sh = asShape(shape);
+  const { before, fused, after } = fusedWorkgroupProgram(planFft(sh, capacity));
+  const nx = sh[sh.length - 1] as number;
+  const label = `fused ${shapeLabel(sh)}`;
+  const pass = (kernel: GeneratedKernel, count: number, prefix: string): AccessRow[] =>
+    kernelRows(kernel, label, prefix, count, warp);
   const rows: AccessRow[] = [];
-  passes.forEach((pass, p) => {
-    const { n } = pass;
-    const launch = launchOf(pass, signals, capacity);
-    const ls = warpLanes(warp, FFT_WORKGROUP).map((lid) =>
-      workgroupLane(pass, lid, launch.perGroup, launch.transformFastest, launch.count),
-    );
-    const perThread = valuesPerThread(n);
-    const threads = n / perThread;
-    const radices = stagePasses(n).map((s) => s.radix);
-    const blocks = workgroupTwiddleBlocks(radices);
-    const twiddleAt = (radix: number, ns: number): number =>
-      blocks.find((b) => b.radix === radix && b.ns === ns)?.offset ?? Number.NaN;
-    let ns = 1;
-    radices.forEach((radix, s) => {
-      const tally = new StageTally();
-      const first = s === 0;
-      const last = s === radices.length - 1;
-      for (let q = 0; q < perThread / radix; q++) {
-        const b = (l: { j: number }): number => l.j + threads * q;
-        for (let r = 0; r < radix; r++) {
-          const e = (l: { j: number }): number => b(l) + (r * n) / radix;
-          if (first)
-            tally.add(
-              'global-read',
-              ls.map((l) => (l.live ? l.inBase + e(l) * pass.inElem : null)),
-            );
-          else
-            tally.add(
-              'shared-read',
-              ls.map((l) => (l.inGroup ? swizzle(l.shBase + e(l)) : null)),
-            );
-          // The twiddle load is unguarded: every lane makes it (twiddles.ts block layout).
-          if (r > 0 && ns > 1) {
-            const at = twiddleAt(radix, ns) + (r - 1) * ns;
-            tally.add(
-              'twiddle',
-              ls.map((l) => at + (b(l) % ns)),
-            );
-          }
-        }
-      }
-      for (let q = 0; q < perThread / radix; q++) {
-        for (let r = 0; r < radix; r++) {
-          const k = (l: { j: number }): number => {
-            const b = l.j + threads * q;
-            return Math.floor(b / ns) * ns * radix + (b % ns) + r * ns;
-          };
-          if (!last) {
-            tally.add(
-              'shared-write',
-              ls.map((l) => (l.inGroup ? swizzle(l.shBase + k(l)) : null)),
-            );
-            continue;
-          }
-          if (pass.twiddleN !== 0) {
-            tally.add(
-              'twiddle',
-              ls.map((l) => (l.live ? k(l) * pass.inner + l.within : null)),
-            );
-          }
-          tally.add(
-            'global-write',
-            ls.map((l) => (l.live ? l.outBase + k(l) * pass.outElem : null)),
-          );
-        }
-      }
-      const stage = passes.length > 1 ? `p${p + 1} s${s + 1}` : `s${s + 1}`;
-      rows.push(...tally.rows(`workgroup ${shapeLabel(sh)}`, stage, `radix ${radix}, ns ${ns}`));
-      ns *= radix;
-    });
+  before.forEach((p, i) => {
+    const k = fftKernel(passKernel(p, signals, capacity), capacity);
+    rows.push(...pass(k, p.inner * signals, `before${i + 1}`));
+  });
+  const kernel = {
+    ...passKernel(fused, signals, capacity),
+    binInner: fused.binInner,
+    binElem: fused.binElem,
+    nx,
+  };
+  const code = hookCode(hook);
+  const spectral = cached(`fused ${code.key} ${workgroupKernelKey(kernel)} ${capacity}`, () =>
+    workgroupSpectralKernel(kernel, capacity, code),
+  );
+  rows.push(...pass(spectral, fused.inner * signals, 'fused'));
+  after.forEach((p, i) => {
+    const k = fftKernel(passKernel(p, signals, capacity, -1), capacity);
+    rows.push(...pass(k, p.inner * signals, `after${i + 1}`));
   });
   return rows;
 }

@@ -7,10 +7,15 @@ import type { SpectralHook } from '../ops/operator';
 import { hookPassShader } from './hook-pass-codegen';
 import { COPY_WORKGROUP, READ_REDUCE_WORKGROUP, SHADERS } from './shader-sources';
 import { hookCode } from './spectral-hooks';
-import { stageShader } from './stage-codegen';
-import type { StageRole } from './stage-schedule';
+import { stageKernelKey, stageShader, type StageKernel } from './stage-codegen';
 import { whtStageShader } from './wht-codegen';
-import { workgroupFftShader, workgroupSpectralShader } from './workgroup-codegen';
+import {
+  workgroupFftShader,
+  workgroupKernelKey,
+  workgroupSpectralShader,
+  type SpectralKernel,
+  type WorkgroupKernel,
+} from './workgroup-codegen';
 
 export interface Kernels {
   fftLayout: GPUBindGroupLayout;
@@ -19,15 +24,14 @@ export interface Kernels {
   /** Uniform, one buffer in, one out: reduce-flat, copy, read-reduce and the WHT stages. */
   twoBufferLayout: GPUBindGroupLayout;
   /**
-   * One global-memory Stockham stage, `radix` (2, 4, 8 or 16) values per invocation and `lanes`
-   * invocations of a subgroup per butterfly, in a role of stage-schedule.ts (stage-codegen.ts);
-   * roles other than 'fft' apply `hook`.
+   * One global-memory Stockham stage of stage-schedule.ts, its n, ns, radix, lanes, layout,
+   * direction and role baked in (stage-codegen.ts); roles other than 'fft' apply `hook`.
    */
-  stage(radix: number, role: StageRole, lanes: number, hook?: SpectralHook): GPUComputePipeline;
-  /** One 'workgroup' FFT pass of length n ≤ capacity (workgroup-codegen.ts). */
-  fftPass(n: number, capacity: number): GPUComputePipeline;
-  /** The fused spectral pass over transforms of length n ≤ capacity (workgroup-codegen.ts). */
-  spectralPass(n: number, capacity: number, hook: SpectralHook): GPUComputePipeline;
+  stage(stage: StageKernel, hook?: SpectralHook): GPUComputePipeline;
+  /** One 'workgroup' FFT pass, its layout baked in (workgroup-codegen.ts). */
+  fftPass(kernel: WorkgroupKernel, capacity: number): GPUComputePipeline;
+  /** The fused spectral pass, its layout baked in (workgroup-codegen.ts). */
+  spectralPass(kernel: SpectralKernel, capacity: number, hook: SpectralHook): GPUComputePipeline;
   /** A hook as a pass of its own (hook-pass-codegen.ts). */
   hookPass(hook: SpectralHook): GPUComputePipeline;
   /** One radix-R stage of the Walsh–Hadamard transform (wht-codegen.ts). */
@@ -138,20 +142,23 @@ export function kernelsFor(device: GPUDevice): Kernels {
     stageLayout,
     hookPassLayout,
     twoBufferLayout,
-    stage: (radix, role, lanes, hook) => {
-      const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
-      const code = hook && role !== 'fft' ? hookCode(hook) : undefined;
-      const key = `fft stage radix-${width}${code ? ` ${role} ${code.key}` : ''}`;
-      return generated(key, stageLayout, () => stageShader(radix, role, lanes, code));
+    stage: (stage, hook) => {
+      const code = hook && stage.role !== 'fft' ? hookCode(hook) : undefined;
+      const key = `fft stage ${stageKernelKey(stage)}${code ? ` ${code.key}` : ''}`;
+      return generated(key, stageLayout, () => stageShader(stage, code));
     },
-    fftPass: (n, capacity) =>
-      generated(`fft workgroup n=${n} (capacity ${capacity})`, fftLayout, () =>
-        workgroupFftShader(n, capacity),
+    fftPass: (kernel, capacity) =>
+      generated(
+        `fft workgroup n=${kernel.pass.n} [${workgroupKernelKey(kernel)}] (capacity ${capacity})`,
+        fftLayout,
+        () => workgroupFftShader(kernel, capacity),
       ),
-    spectralPass: (n, capacity, hook) => {
+    spectralPass: (kernel, capacity, hook) => {
       const code = hookCode(hook);
-      return generated(`fused ${code.key} n=${n} (capacity ${capacity})`, fftLayout, () =>
-        workgroupSpectralShader(n, capacity, code),
+      return generated(
+        `fused ${code.key} n=${kernel.pass.n} [${workgroupKernelKey(kernel)}] (capacity ${capacity})`,
+        fftLayout,
+        () => workgroupSpectralShader(kernel, capacity, code),
       );
     },
     hookPass: (hook) => {

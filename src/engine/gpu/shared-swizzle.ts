@@ -23,3 +23,42 @@ export function swizzle(i: number): number {
 
 /** The same map in WGSL. */
 export const SWIZZLE_WGSL = `fn slot(i: u32) -> u32 { return i ^ (((i >> 4u) ^ (i >> 8u)) & 15u); }`;
+
+/**
+ * The family the generators choose from: slot(i) = i ⊕ ((⊕ₛ (i & ~15) ≫ s) & 15) over a set of
+ * shifts s ≥ 1. Only bits 4 and up are folded in, so each aligned block of 16 keeps its slots
+ * (a bijection that needs no extra memory); `swizzle` is [4, 8]. A kernel whose exchanges stride
+ * in a way [4, 8] folds onto too few banks (the fused pass's inverse first stage of radix 4 or 8,
+ * the sums' tree over 64-point rows) takes the first shifts of `SWIZZLE_CANDIDATES` under which
+ * the access model finds every exchange conflict-free (workgroup-codegen.ts).
+ */
+export type SwizzleShifts = readonly number[];
+
+/** [4, 8] first, then every set of one to three shifts from 1 to 11, fewest first. */
+export const SWIZZLE_CANDIDATES: readonly SwizzleShifts[] = (() => {
+  const shifts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const out: number[][] = [[4, 8]];
+  const pick = (from: number, size: number, acc: number[]): void => {
+    if (acc.length === size) {
+      if (acc.join() !== '4,8') out.push([...acc]);
+      return;
+    }
+    for (let i = from; i < shifts.length; i++) pick(i + 1, size, [...acc, shifts[i] as number]);
+  };
+  for (let size = 1; size <= 3; size++) pick(0, size, []);
+  return out;
+})();
+
+export function swizzleWith(shifts: SwizzleShifts): (i: number) => number {
+  return (i) => {
+    const high = i & ~15;
+    let fold = 0;
+    for (const s of shifts) fold ^= high >>> s;
+    return (i ^ (fold & 15)) >>> 0;
+  };
+}
+
+export function swizzleWgslWith(shifts: SwizzleShifts): string {
+  const fold = shifts.map((s) => `(h >> ${s}u)`).join(' ^ ');
+  return `fn slot(i: u32) -> u32 { let h = i & 0xfffffff0u; return i ^ ((${fold}) & 15u); }`;
+}

@@ -38,8 +38,12 @@ export interface HookCode {
   readonly sums: boolean;
   /** Binding declarations and helper functions. */
   declarations(b: HookBindings): string;
-  /** Statements applying the hook to register `reg` at bin `bin` (a u32 expression). */
-  apply(reg: string, bin: string): string[];
+  /**
+   * Statements applying the hook to register `reg` at bin `bin` (a u32 expression). `nx` is the
+   * bins per row: a literal where the kernel is generated per shape (then the row and column of
+   * a bin are a shift and a mask, not a division), else the uniform `p.nx`.
+   */
+  apply(reg: string, bin: string, nx?: number): string[];
   /** Identifies the generated code in pipeline keys. */
   readonly key: string;
 }
@@ -51,10 +55,10 @@ const resolventHook: HookCode = {
 @group(0) @binding(${b.tableB}) var<storage, read> qx: array<f32>;
 @group(0) @binding(${b.sums}) var<storage, read_write> sums: array<vec4f>;
 ${RESOLVENT_WEIGHTS_WGSL}`,
-  apply: (reg, bin) => [
+  apply: (reg, bin, nx) => [
     '{',
     `  let bin = ${bin};`,
-    '  let w = resolventWeights(p.phi, qy[bin / p.nx] + qx[bin % p.nx]);',
+    `  let w = resolventWeights(p.phi, ${nx === undefined ? 'qy[bin / p.nx] + qx[bin % p.nx]' : `qy[bin / ${nx}u] + qx[bin % ${nx}u]`});`,
     `  let power = dot(${reg}, ${reg});`,
     '  sum += vec3f(power, w.x * power, w.y * w.y * power);',
     `  ${reg} = w.x * ${reg};`,

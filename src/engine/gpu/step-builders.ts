@@ -25,7 +25,7 @@ import { hookCode, hookTables } from './spectral-hooks';
 import { STAGE_PARAMS, STAGE_WORKGROUP } from './stage-codegen';
 import { filterPartials, type StageDispatch } from './stage-schedule';
 import { WHT_PARAMS, WHT_WORKGROUP, whtRadices } from './wht-codegen';
-import { WORKGROUP_PARAMS } from './workgroup-codegen';
+import { fourStepBlock, WORKGROUP_PARAMS, type WorkgroupKernel } from './workgroup-codegen';
 
 export interface Step {
   label: string;
@@ -136,21 +136,13 @@ export class StepBuilder {
       const direct = hook !== undefined && filterPartials(stage) === 1;
       const count = this.signals * axis.inner;
       const groups = this.groupsFor((count * axis.n) / radix, STAGE_WORKGROUP);
+      // n, ns, the layout and the sign are baked into the kernel (stage-codegen.ts).
       const params = STAGE_PARAMS.pack({
-        n: axis.n,
-        ns,
         count,
-        inner: axis.inner,
-        signalStride: axis.signalStride,
-        innerStride: axis.innerStride,
-        elemStride: axis.elemStride,
         groupsX: groups[0],
-        sign: stage.inverse ? -1 : 1,
         scale: stage.scale,
-        nx: this.nx,
         phi: this.phi,
         sumsBase: direct ? (filter?.first ?? 0) : 0, // else chunk-local partials
-        partialsPerSignal: filterPartials(stage),
       });
       const [from, to] = this.cursor.next();
       const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
@@ -161,7 +153,7 @@ export class StepBuilder {
       const [tableA, tableB, sums] = this.hookResources(hook, direct);
       return {
         label,
-        pipeline: kernels.stage(radix, role, lanes, hook),
+        pipeline: kernels.stage(stage, hook),
         bindGroup: this.bind(label, kernels.stageLayout, [
           plan.uniform(params),
           this.data(from),
@@ -190,27 +182,18 @@ export class StepBuilder {
     const groups = grid(launch.groups, this.device.limits.maxComputeWorkgroupsPerDimension);
     const h = o.hook;
     const params = WORKGROUP_PARAMS.pack({
-      n: pass.n,
-      nx: this.nx,
-      perGroup: launch.perGroup,
       count: launch.count,
-      inner: pass.inner,
-      inSignal: pass.inSignal,
-      inInner: pass.inInner,
-      inElem: pass.inElem,
-      outSignal: pass.outSignal,
-      outInner: pass.outInner,
-      outElem: pass.outElem,
-      twiddleN: pass.twiddleN,
-      sign: o.inverse ? -1 : 1,
-      scale: o.scale,
       groupsX: groups[0],
-      transformFastest: launch.transformFastest ? 1 : 0,
+      scale: o.scale,
       phi: this.phi,
       sumsBase: h?.sumsBase ?? 0,
-      binInner: h?.pass.binInner ?? 0,
-      binElem: h?.pass.binElem ?? 0,
     });
+    const kernel: WorkgroupKernel = {
+      pass,
+      perGroup: launch.perGroup,
+      transformFastest: launch.transformFastest,
+      sign: o.inverse ? -1 : 1,
+    };
     const times = pass.inner > 1 ? ` ×${pass.inner}` : '';
     const label = h
       ? `fused ${hookCode(h.hook).key} pass n=${pass.n}${times}`
@@ -220,14 +203,20 @@ export class StepBuilder {
     return {
       label,
       pipeline: h
-        ? kernels.spectralPass(pass.n, plan.spec.capacity, h.hook)
-        : kernels.fftPass(pass.n, plan.spec.capacity),
+        ? kernels.spectralPass(
+            { ...kernel, binInner: h.pass.binInner, binElem: h.pass.binElem, nx: this.nx },
+            plan.spec.capacity,
+            h.hook,
+          )
+        : kernels.fftPass(kernel, plan.spec.capacity),
       bindGroup: this.bind(label, kernels.fftLayout, [
         plan.uniform(params),
         this.data(from),
         this.data(to),
         plan.stageTwiddle(pass.n),
-        pass.twiddleN ? plan.fourStepTwiddle(pass.twiddleN, pass.inner, pass.n) : this.dummy,
+        pass.twiddleN
+          ? plan.fourStepTwiddle(pass.twiddleN, pass.inner, pass.n, fourStepBlock(kernel))
+          : this.dummy,
         tableB,
         sums,
         tableA,

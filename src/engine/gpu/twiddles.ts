@@ -37,6 +37,9 @@ export function workgroupTwiddleBlocks(radices: readonly number[]): TwiddleBlock
     let ns = 1;
     for (const radix of order) {
       if (ns > 1 && !blocks.some((b) => b.radix === radix && b.ns === ns)) {
+        // Each block starts on a 128-byte line (16 entries): a warp reading 32 consecutive k
+        // then touches 2 lines, not 3.
+        at = Math.ceil(at / 16) * 16;
         blocks.push({ radix, ns, offset: at });
         at += (radix - 1) * ns;
       }
@@ -58,7 +61,7 @@ export function workgroupTwiddleTable(
   radices: readonly number[],
 ): Float32Array<ArrayBuffer> {
   const blocks = workgroupTwiddleBlocks(radices);
-  const total = blocks.reduce((a, b) => a + (b.radix - 1) * b.ns, 0);
+  const total = blocks.reduce((a, b) => Math.max(a, b.offset + (b.radix - 1) * b.ns), 0);
   // A storage binding may not be empty: keep one entry for a one-stage transform.
   const out = new Float32Array(2 * Math.max(1, total));
   for (const { radix, ns, offset } of blocks) {
@@ -76,22 +79,33 @@ export function workgroupTwiddleTable(
 }
 
 /**
- * The four-step twiddles W_N^(within·k) of a pass of `inner` transforms of length n
- * (inner·n = N), at k·inner + within: the lanes of a strided pass take neighbouring transforms
- * (`within`), so a warp reads consecutive entries, where W_N[(within·k) mod N] strides by k.
+ * Where the four-step twiddle W_N^(within·k) of a pass of `inner` transforms of length n sits:
+ * blocks of `block` neighbouring transforms, k-major inside a block:
+ * (within / block)·block·n + k·block + within mod block. A kernel picks the block that matches
+ * its warp's lanes (workgroup-codegen.ts `fourStepBlock`) so 32 lanes read 32 neighbouring
+ * entries: `inner` where lanes run across transforms (k·inner + within), 1 where they run along
+ * k (within·n + k), perGroup where they cover perGroup transforms and 32/perGroup values of k.
  */
+export function fourStepTwiddleIndex(within: number, k: number, n: number, block: number): number {
+  return Math.floor(within / block) * block * n + k * block + (within % block);
+}
+
+/** The four-step twiddles of a pass of `inner` transforms of length n (inner·n = N). */
 export function fourStepTwiddleTable(
   bigN: number,
   inner: number,
   n: number,
+  block = inner,
 ): Float32Array<ArrayBuffer> {
   if (inner * n !== bigN)
     throw new RangeError(`four-step twiddles need inner·n = N; got ${inner}·${n} ≠ ${bigN}`);
+  if (!Number.isInteger(Math.log2(block)) || block > inner)
+    throw new RangeError(`four-step twiddle block must be a power of two ≤ ${inner}; got ${block}`);
   const out = new Float32Array(2 * bigN);
   for (let k = 0; k < n; k++) {
     for (let within = 0; within < inner; within++) {
       const a = (-2 * Math.PI * ((within * k) % bigN)) / bigN;
-      const at = k * inner + within;
+      const at = fourStepTwiddleIndex(within, k, n, block);
       out[2 * at] = exactish(Math.cos(a));
       out[2 * at + 1] = exactish(Math.sin(a));
     }

@@ -1,60 +1,184 @@
 /**
- * WGSL for the 'workgroup' variant, generated per transform length n: the VkFFT shape. Each
- * thread holds 16 values in registers (n/16 threads a transform); a stage is radix-16
- * butterflies on those registers, unrolled with literal internal twiddles, and workgroup memory
- * carries only the exchanges between stages. n = 4096 is three stages and two exchanges; n ≤ 16
- * is one stage: registers only, no workgroup memory, no barrier.
+ * WGSL for the 'workgroup' variant: the VkFFT shape, generated per pass. Each thread holds 16
+ * values in registers (n/16 threads a transform); a stage is radix-16 butterflies on those
+ * registers, unrolled with literal internal twiddles, and workgroup memory carries only the
+ * exchanges between stages. n = 4096 is three stages and two exchanges; n ≤ 16 is one stage.
+ *
+ * Everything known when a pass is planned is baked into its WGSL as a literal (issue 10): the
+ * length, the layout's strides, transforms per signal and per workgroup, the lane order and the
+ * direction. Divisions and remainders are then by power-of-two literals (shifts and masks) and no
+ * index takes a runtime division; only the transform count, the grid width, the output scale,
+ * φ and the sums' offset stay in the uniform, so one pipeline serves every batch of a shape.
  *
  * Two kernels:
  * - `workgroupFftShader`: one FFT pass. Transform t of the dispatch is inner transform
  *   t mod inner of signal t / inner; element e is read at signal·inSignal + (t mod inner)·inInner
  *   + e·inElem and output bin k written at signal·outSignal + (t mod inner)·outInner + k·outElem,
  *   times W_N^(within·k) from `twN` when twiddleN ≠ 0 (the four-step pass; twiddles.ts
- *   `fourStepTwiddleTable` stores it at k·inner + within, so neighbouring transforms read
- *   neighbouring entries and no index needs a modulo). So one kernel serves 1D,
- *   the rows and strided columns of 2D (no transposes) and both halves of the four-step split.
+ *   `fourStepTwiddleTable` lays it out in blocks that match the lanes, `fourStepBlock`, so a
+ *   warp reads neighbouring entries). So one generator serves 1D, the rows and strided columns of 2D (no
+ *   transposes) and both halves of the four-step split.
  * - `workgroupSpectralShader`: the fused spectral pass: forward FFT, a per-bin hook of
  *   spectral-hooks.ts (the φ-resolvent with its sums, or a factor per bin), inverse FFT, in one
- *   dispatch. For 1D signals of n ≤ capacity that is
- *   the whole pipeline; fft-plan.ts `fusedWorkgroupProgram` places it in 2D and four-step
- *   programs. The inverse runs the radices in reverse, so its first stage takes the last forward
- *   stage's registers as they are (stage-schedule.ts explains why): no exchange between the two.
+ *   dispatch, written where it was read. For 1D signals of n ≤ capacity that is the whole
+ *   pipeline; fft-plan.ts `fusedWorkgroupProgram` places it in 2D and four-step programs. The
+ *   inverse runs the radices in reverse, so its first stage takes the last forward stage's
+ *   registers as they are (stage-schedule.ts explains why): no exchange between the two.
+ *
+ * Global memory is read and written in whole 32-byte sectors (4 values) by every warp
+ * instruction. Directly from registers that holds when the lanes of a warp run along a
+ * transform of ≥ 64 values (n/16 ≥ 4 neighbouring threads), or across ≥ 4 neighbouring
+ * transforms of a strided pass (`transformFastest`). Where it does not (transforms of 16 or 32
+ * values; the four-step second pass, which writes its rows transposed; strided passes over
+ * fewer than 4 transforms a signal), the pass is staged through workgroup memory: the
+ * workgroup's block is loaded (or stored) by all 256 threads in address order, and the
+ * registers go to and from workgroup memory in transform order (`ioOf` picks the mode).
  *
  * Stages are Stockham, as in stage-codegen.ts: butterfly b, k = b mod ns, takes elements
  * b + r·n/R twiddled by W_n^(r·k·n/(ns·R)) and writes output r to (b / ns)·ns·R + k + r·ns.
  * Twiddles: twiddles.ts `workgroupTwiddleTable`, one contiguous block per stage, in float64
- * from the CPU; the inverse conjugates them. The four-step twiddles twN[m] = exp(−2πi·m/N).
- * Bindings are the fft layout of pipelines.ts.
+ * from the CPU; the inverse conjugates them. Bindings are the fft layout of pipelines.ts.
+ *
+ * The generator also records every memory instruction it emits with a function giving the
+ * element each lane touches (`WorkgroupAccess`): access-model.ts replays exactly these, so the
+ * model cannot drift from the WGSL.
  */
 import { dftLines } from './dft-codegen';
-import { SWIZZLE_WGSL } from './shared-swizzle';
+import { wavefronts } from './access-model-core';
+import {
+  SWIZZLE_CANDIDATES,
+  swizzleWgslWith,
+  swizzleWith,
+  type SwizzleShifts,
+} from './shared-swizzle';
 import { CMUL_WGSL, type HookCode } from './spectral-hooks';
 import { uniformLayout } from './uniform-layout';
-import { FFT_WORKGROUP, stagePasses, valuesPerThread } from './fft-plan';
-import { workgroupTwiddleBlocks, type TwiddleBlock } from './twiddles';
+import { FFT_WORKGROUP, launchOf, stagePasses, valuesPerThread, type FftPass } from './fft-plan';
+import { fourStepTwiddleIndex, workgroupTwiddleBlocks, type TwiddleBlock } from './twiddles';
 
 export const WORKGROUP_PARAMS = uniformLayout('Params', [
-  ['n', 'u32'],
-  ['nx', 'u32', 'hook: signal width (n for 1D), to find a bin (y, x)'],
-  ['perGroup', 'u32', 'transforms per workgroup'],
   ['count', 'u32', 'transforms in this dispatch'],
-  ['inner', 'u32'],
-  ['inSignal', 'u32'],
-  ['inInner', 'u32'],
-  ['inElem', 'u32'],
-  ['outSignal', 'u32'],
-  ['outInner', 'u32'],
-  ['outElem', 'u32'],
-  ['twiddleN', 'u32'],
-  ['sign', 'f32', '+1 forward, −1 inverse (FFT pass)'],
-  ['scale', 'f32', 'applied on output (1/N on the last inverse pass)'],
   ['groupsX', 'u32', 'workgroups along x, to linearise 2D dispatches'],
-  ['transformFastest', 'u32', '1: neighbouring threads take neighbouring transforms'],
+  ['scale', 'f32', 'applied on output (1/N on the last inverse pass)'],
   ['phi', 'f32', "a 'resolvent' hook's φ"],
   ['sumsBase', 'u32', 'hook sums: index in `sums` of the first transform'],
-  ['binInner', 'u32', 'hook: bin k of transform `within` is the signal bin'],
-  ['binElem', 'u32', '  within·binInner + k·binElem'],
 ] as const);
+
+/** Values per 32-byte sector: a warp instruction is full-sector when its lanes cover runs of 4. */
+const SECTOR_VALUES = 4;
+
+/** A pass as it is generated: its layout, its launch, its direction. */
+export interface WorkgroupKernel {
+  pass: FftPass;
+  /** Transforms per workgroup (fft-plan.ts `launchOf`). */
+  perGroup: number;
+  /** Neighbouring threads take neighbouring transforms (strided passes). */
+  transformFastest: boolean;
+  /** +1 forward, −1 inverse (the FFT pass; the fused pass runs both). */
+  sign: 1 | -1;
+}
+
+/** The kernel of `pass` as `launchOf` launches it over `signals` signals. */
+export function passKernel(
+  pass: FftPass,
+  signals: number,
+  capacity: number,
+  sign: 1 | -1 = 1,
+): WorkgroupKernel {
+  const launch = launchOf(pass, signals, capacity);
+  return { pass, perGroup: launch.perGroup, transformFastest: launch.transformFastest, sign };
+}
+
+/**
+ * The block of the four-step twiddle table a kernel reads (twiddles.ts `fourStepTwiddleIndex`):
+ * as many transforms as a warp's lanes span. Strided passes: min(perGroup, inner), the lanes run
+ * across transforms. Otherwise the lanes run along k, n/16 threads a transform, so a warp spans
+ * 32·16/n transforms (1 from n = 512 up).
+ */
+export function fourStepBlock(k: WorkgroupKernel): number {
+  const { n, inner } = k.pass;
+  if (k.transformFastest) return Math.min(k.perGroup, inner);
+  const threads = n / valuesPerThread(n);
+  return Math.max(1, Math.min(inner, k.perGroup, 32 / threads));
+}
+
+/** The fused pass: a kernel whose bins sit at within·binInner + k·binElem of a signal nx wide. */
+export interface SpectralKernel extends WorkgroupKernel {
+  binInner: number;
+  binElem: number;
+  nx: number;
+}
+
+/** One side (input or output) of a pass's layout. */
+interface Side {
+  signal: number;
+  inner: number;
+  elem: number;
+}
+
+/**
+ * How a side moves between global memory and registers.
+ * - direct: each thread its own values (full sectors already).
+ * - staged: through workgroup memory, 256 threads over the workgroup's perGroup·n values in
+ *   address order: value x is element e = (x / m) mod n of transform lt = (x / m / n)·m + x mod m,
+ *   at groupBase + (x / m / n)·groupStride + (x mod m)·side.inner + e·side.elem. m = 1 for rows
+ *   (transforms one after another), m = min(perGroup, inner) for columns (m neighbouring
+ *   transforms side by side).
+ */
+type Io = { mode: 'direct' } | { mode: 'staged'; m: number; groupStride: number };
+
+function ioOf(k: WorkgroupKernel, side: Side): Io {
+  const { n, inner } = k.pass;
+  const pg = k.perGroup;
+  const threads = n / valuesPerThread(n);
+  if (k.transformFastest) {
+    if (side.inner === 1 && Math.min(pg, inner) >= SECTOR_VALUES) return { mode: 'direct' };
+  } else if (side.elem === 1 && (threads >= SECTOR_VALUES || pg === 1)) {
+    // One transform a workgroup: its few threads read neighbouring values, all there is.
+    return { mode: 'direct' };
+  }
+  if (side.elem === 1) {
+    // Rows: the group's transforms must follow one another, inside a signal or across whole ones.
+    const contiguous =
+      inner === 1
+        ? side.signal === n
+        : side.inner === n && (pg <= inner || side.signal === inner * n);
+    if (contiguous) return { mode: 'staged', m: 1, groupStride: n };
+  } else if (side.inner === 1) {
+    const m = Math.min(pg, inner);
+    // Runs of m neighbouring transforms fill sectors; fewer fill them only as whole signals.
+    if (m >= SECTOR_VALUES || (side.elem === m && side.signal === m * n)) {
+      return { mode: 'staged', m, groupStride: side.signal };
+    }
+  }
+  return { mode: 'direct' };
+}
+
+/** What one lane of workgroup 0 computes in the prologue (access-model.ts replays lanes). */
+export interface LaneContext {
+  lid: number;
+  lt: number;
+  j: number;
+  inGroup: boolean;
+  live: boolean;
+  t: number;
+  within: number;
+  inBase: number;
+  outBase: number;
+  shBase: number;
+}
+
+export type WorkgroupAccessKind =
+  'global-read' | 'global-write' | 'shared-read' | 'shared-write' | 'twiddle';
+
+/** One emitted memory instruction: which element each lane touches (null: the lane skips it). */
+export interface WorkgroupAccess {
+  kind: WorkgroupAccessKind;
+  /** 'load', 's1', 'fwd s2', 'inv s1', 'store', 'sums'. */
+  stage: string;
+  detail: string;
+  at(lane: LaneContext, count: number): number | null;
+}
 
 /** Bindings of the fft layout (pipelines.ts) a hook uses. */
 const HOOK_BINDINGS = { tableA: 7, tableB: 5, sums: 6 };
@@ -72,21 +196,85 @@ ${CMUL_WGSL}`;
 
 type Where = 'global' | 'shared' | 'registers';
 
+const u = (x: number): string => `${x}u`;
+
 /** Emits the code of one kernel, inserting a barrier wherever workgroup memory changes hands. */
 class Emitter {
   readonly body: string[] = [];
+  readonly accesses: WorkgroupAccess[] = [];
   /** Workgroup memory has been read since the last barrier: a write must wait for the readers. */
   private readPending = false;
   usesShared = false;
+  usesSums = false;
+  readonly n: number;
   readonly threads: number;
   readonly perThread: number;
+  readonly input: Io;
+  readonly output: Io;
+  /** Labels the accesses recorded next. */
+  stage = '';
+  detail = '';
 
   private readonly twiddleBlocks: TwiddleBlock[];
+  /** The kernel's swizzle (shared-swizzle.ts), the same map as its WGSL `slot`. */
+  readonly slot: (i: number) => number;
 
-  constructor(readonly n: number) {
-    this.perThread = valuesPerThread(n);
-    this.threads = n / this.perThread;
-    this.twiddleBlocks = workgroupTwiddleBlocks(stagePasses(n).map((s) => s.radix));
+  constructor(
+    readonly k: WorkgroupKernel,
+    readonly shifts: SwizzleShifts,
+  ) {
+    this.slot = swizzleWith(shifts);
+    const { pass } = k;
+    this.n = pass.n;
+    this.perThread = valuesPerThread(pass.n);
+    this.threads = pass.n / this.perThread;
+    this.twiddleBlocks = workgroupTwiddleBlocks(stagePasses(pass.n).map((s) => s.radix));
+    this.input = ioOf(k, { signal: pass.inSignal, inner: pass.inInner, elem: pass.inElem });
+    this.output = ioOf(k, { signal: pass.outSignal, inner: pass.outInner, elem: pass.outElem });
+  }
+
+  /** The prologue's values for lane `lid` of workgroup 0 (the WGSL of `prologue`, in numbers). */
+  lane(lid: number, count: number): LaneContext {
+    const { pass, perGroup, transformFastest } = this.k;
+    const lt = transformFastest ? lid % perGroup : Math.floor(lid / this.threads);
+    const j = transformFastest ? Math.floor(lid / perGroup) : lid % this.threads;
+    const inGroup = lt < perGroup && j < this.threads;
+    const t = lt;
+    const signal = Math.floor(t / pass.inner);
+    const within = t % pass.inner;
+    return {
+      lid,
+      lt,
+      j,
+      inGroup,
+      live: inGroup && t < count,
+      t,
+      within,
+      inBase: signal * pass.inSignal + within * pass.inInner,
+      outBase: signal * pass.outSignal + within * pass.outInner,
+      shBase: lt * this.n,
+    };
+  }
+
+  private prologue(): string[] {
+    const { pass, perGroup, transformFastest } = this.k;
+    const { threads, n } = this;
+    return [
+      `let firstT = (wid.x + wid.y * p.groupsX) * ${u(perGroup)};`,
+      // Strided passes: neighbouring threads take neighbouring transforms (coalesced reads).
+      transformFastest ? `let lt = lid % ${u(perGroup)};` : `let lt = lid / ${u(threads)};`,
+      transformFastest ? `let j = lid / ${u(perGroup)};` : `let j = lid % ${u(threads)};`,
+      // Every thread reaches every barrier: idle ones just skip memory accesses.
+      `let inGroup = lt < ${u(perGroup)} && j < ${u(threads)};`,
+      'let t = firstT + lt;',
+      'let live = inGroup && t < p.count;',
+      `let signal = t / ${u(pass.inner)};`,
+      `let within = t % ${u(pass.inner)};`,
+      `let inBase = signal * ${u(pass.inSignal)} + within * ${u(pass.inInner)};`,
+      `let outBase = signal * ${u(pass.outSignal)} + within * ${u(pass.outInner)};`,
+      `let shBase = lt * ${u(n)};`,
+      ...Array.from({ length: this.perThread }, (_, i) => `var v${i} = vec2f(0.0);`),
+    ];
   }
 
   /** Where the twiddles of the stage (radix, ns) start in the table. */
@@ -98,6 +286,10 @@ class Emitter {
 
   line(...l: string[]): void {
     this.body.push(...l);
+  }
+
+  private record(kind: WorkgroupAccessKind, at: WorkgroupAccess['at']): void {
+    this.accesses.push({ kind, stage: this.stage, detail: this.detail, at });
   }
 
   private beforeSharedWrite(): void {
@@ -112,25 +304,161 @@ class Emitter {
 
   /** Butterfly q of this thread: b = j + threads·q. */
   butterfly(q: number): string {
-    return `(j + ${this.threads * q}u)`;
+    return `(j + ${u(this.threads * q)})`;
+  }
+
+  /**
+   * The staged block's value x = lid + 256·i: its transform in the group and element, and its
+   * offset from the group's first element (Io's formula), in WGSL and in numbers.
+   */
+  private stagedValue(
+    io: Extract<Io, { mode: 'staged' }>,
+    side: Side,
+    i: number,
+  ): {
+    wgsl: string[];
+    of(lid: number): { x: number; lt: number; e: number; offset: number };
+  } {
+    const { n } = this;
+    const { m, groupStride } = io;
+    const x = `lid + ${u(FFT_WORKGROUP * i)}`;
+    const wgsl =
+      m === 1
+        ? [`let x = ${x};`, `let xt = x / ${u(n)};`, `let xe = x % ${u(n)};`]
+        : [
+            `let x = ${x};`,
+            `let xw = x % ${u(m)};`,
+            `let xg = x / ${u(m * n)};`,
+            `let xt = xg * ${u(m)} + xw;`,
+            `let xe = (x / ${u(m)}) % ${u(n)};`,
+          ];
+    wgsl.push(
+      m === 1
+        ? `let xAt = xt * ${u(groupStride)} + xe;`
+        : `let xAt = xg * ${u(groupStride)} + xw * ${u(side.inner)} + xe * ${u(side.elem)};`,
+    );
+    return {
+      wgsl,
+      of: (lid) => {
+        const xv = lid + FFT_WORKGROUP * i;
+        if (m === 1) {
+          const lt = Math.floor(xv / n);
+          const e = xv % n;
+          return { x: xv, lt, e, offset: lt * groupStride + e };
+        }
+        const w = xv % m;
+        const g = Math.floor(xv / (m * n));
+        const e = Math.floor(xv / m) % n;
+        return {
+          x: xv,
+          lt: g * m + w,
+          e,
+          offset: g * groupStride + w * side.inner + e * side.elem,
+        };
+      },
+    };
+  }
+
+  /** Staged rounds over the group's block: ⌈perGroup·n / 256⌉ coalesced instructions. */
+  private rounds(): number {
+    return Math.ceil((this.k.perGroup * this.n) / FFT_WORKGROUP);
+  }
+
+  /** Loads the group's input block into workgroup memory, in address order. */
+  private stagedLoad(io: Extract<Io, { mode: 'staged' }>): void {
+    const { pass, perGroup } = this.k;
+    const side = { signal: pass.inSignal, inner: pass.inInner, elem: pass.inElem };
+    const size = perGroup * this.n;
+    this.beforeSharedWrite();
+    this.line(
+      `let inGroupBase = (firstT / ${u(pass.inner)}) * ${u(pass.inSignal)} + (firstT % ${u(pass.inner)}) * ${u(pass.inInner)};`,
+    );
+    for (let i = 0; i < this.rounds(); i++) {
+      const v = this.stagedValue(io, side, i);
+      this.line(
+        '{',
+        ...v.wgsl.map((l) => `  ${l}`),
+        `  if (x < ${u(size)} && firstT + xt < p.count) { sh[slot(xt * ${u(this.n)} + xe)] = src[inGroupBase + xAt]; }`,
+        '}',
+      );
+      const ok = (lid: number, count: number) => {
+        const s = v.of(lid);
+        return s.x < size && s.lt < count ? s : null;
+      };
+      this.record('global-read', (l, count) => ok(l.lid, count)?.offset ?? null);
+      this.record('shared-write', (l, count) => {
+        const s = ok(l.lid, count);
+        return s ? this.slot(s.lt * this.n + s.e) : null;
+      });
+    }
+    this.afterSharedWrite();
+  }
+
+  /** Stores the group's output block from workgroup memory, in address order. */
+  private stagedStore(io: Extract<Io, { mode: 'staged' }>): void {
+    const { pass, perGroup } = this.k;
+    const side = { signal: pass.outSignal, inner: pass.outInner, elem: pass.outElem };
+    const size = perGroup * this.n;
+    this.line(
+      `let outGroupBase = (firstT / ${u(pass.inner)}) * ${u(pass.outSignal)} + (firstT % ${u(pass.inner)}) * ${u(pass.outInner)};`,
+    );
+    for (let i = 0; i < this.rounds(); i++) {
+      const v = this.stagedValue(io, side, i);
+      this.line(
+        '{',
+        ...v.wgsl.map((l) => `  ${l}`),
+        `  if (x < ${u(size)} && firstT + xt < p.count) { dst[outGroupBase + xAt] = sh[slot(xt * ${u(this.n)} + xe)]; }`,
+        '}',
+      );
+      const ok = (lid: number, count: number) => {
+        const s = v.of(lid);
+        return s.x < size && s.lt < count ? s : null;
+      };
+      this.record('shared-read', (l, count) => {
+        const s = ok(l.lid, count);
+        return s ? this.slot(s.lt * this.n + s.e) : null;
+      });
+      this.record('global-write', (l, count) => ok(l.lid, count)?.offset ?? null);
+    }
+    this.readPending = true;
   }
 
   /** Reads (and twiddles) every butterfly's inputs of a radix-R stage, then its DFTs. */
   read(radix: number, ns: number, from: Where): void {
-    const { n } = this;
+    const { n, threads } = this;
+    const { pass } = this.k;
+    if (from === 'global' && this.input.mode === 'staged') {
+      const { stage, detail } = this;
+      this.stage = 'load';
+      this.detail = this.input.m === 1 ? 'rows' : `${this.input.m} transforms side by side`;
+      this.stagedLoad(this.input);
+      this.stage = stage;
+      this.detail = detail;
+      from = 'shared';
+    }
     for (let q = 0; q < this.perThread / radix; q++) {
       const b = this.butterfly(q);
+      const bOf = (l: LaneContext): number => l.j + threads * q;
       for (let r = 0; r < radix; r++) {
         const reg = `v${q * radix + r}`;
-        const e = `${b} + ${(r * n) / radix}u`;
-        if (from === 'global') this.line(`if (live) { ${reg} = src[inBase + (${e}) * p.inElem]; }`);
-        if (from === 'shared') this.line(`if (inGroup) { ${reg} = sh[slot(shBase + ${e})]; }`);
+        const e = `${b} + ${u((r * n) / radix)}`;
+        const eOf = (l: LaneContext): number => bOf(l) + (r * n) / radix;
+        if (from === 'global') {
+          this.line(`if (live) { ${reg} = src[inBase + (${e}) * ${u(pass.inElem)}]; }`);
+          this.record('global-read', (l) => (l.live ? l.inBase + eOf(l) * pass.inElem : null));
+        }
+        if (from === 'shared') {
+          this.line(`if (inGroup) { ${reg} = sh[slot(shBase + ${e})]; }`);
+          this.record('shared-read', (l) => (l.inGroup ? this.slot(l.shBase + eOf(l)) : null));
+        }
         if (r > 0 && ns > 1) {
           // twiddles.ts `workgroupTwiddleTable`: this stage's W for output r, indexed by k.
           const at = this.twiddleAt(radix, ns) + (r - 1) * ns;
           this.line(
-            `{ let w = tw[${at}u + (${b} & ${ns - 1}u)]; ${reg} = cmul(${reg}, vec2f(w.x, w.y * sg)); }`,
+            `{ let w = tw[${u(at)} + (${b} & ${u(ns - 1)})]; ${reg} = cmul(${reg}, vec2f(w.x, w.y * sg)); }`,
           );
+          // The twiddle load is unguarded: every lane makes it.
+          this.record('twiddle', (l) => at + (bOf(l) % ns));
         }
       }
       this.line('{', ...dftLines(radix, (r) => `v${q * radix + r}`).map((l) => `  ${l}`), '}');
@@ -139,69 +467,121 @@ class Emitter {
   }
 
   /** Position of output r of butterfly q in a radix-R stage after ns. */
-  outPosition(q: number, radix: number, ns: number, r: number): string {
+  private outPosition(q: number, radix: number, ns: number, r: number): string {
     const b = this.butterfly(q);
-    return `((${b} / ${ns}u) * ${ns * radix}u + ${b} % ${ns}u + ${r * ns}u)`;
+    return `((${b} / ${u(ns)}) * ${u(ns * radix)} + (${b} & ${u(ns - 1)}) + ${u(r * ns)})`;
+  }
+
+  private outPositionOf(q: number, radix: number, ns: number, r: number, l: LaneContext): number {
+    const b = l.j + this.threads * q;
+    return Math.floor(b / ns) * ns * radix + (b % ns) + r * ns;
   }
 
   write(radix: number, ns: number, to: Exclude<Where, 'registers'>): void {
-    if (to === 'shared') this.beforeSharedWrite();
+    const { pass } = this.k;
+    const staged = to === 'global' && this.output.mode === 'staged';
+    if (to === 'shared' || staged) this.beforeSharedWrite();
     for (let q = 0; q < this.perThread / radix; q++) {
       for (let r = 0; r < radix; r++) {
         const reg = `v${q * radix + r}`;
         const k = this.outPosition(q, radix, ns, r);
+        const kOf = (l: LaneContext): number => this.outPositionOf(q, radix, ns, r, l);
         if (to === 'shared') {
           this.line(`if (inGroup) { sh[slot(shBase + ${k})] = ${reg}; }`);
-        } else {
-          this.line(
-            `if (live) {`,
-            `  let k = ${k};`,
-            `  var y = ${reg} * p.scale;`,
-            '  if (p.twiddleN != 0u) {',
-            '    let w = twN[k * p.inner + within];',
-            '    y = cmul(y, vec2f(w.x, w.y * sg));',
-            '  }',
-            '  dst[outBase + k * p.outElem] = y;',
-            '}',
+          this.record('shared-write', (l) => (l.inGroup ? this.slot(l.shBase + kOf(l)) : null));
+          continue;
+        }
+        const block = fourStepBlock(this.k);
+        const twiddleAt =
+          block === 1
+            ? `within * ${u(this.n)} + k`
+            : `(within / ${u(block)}) * ${u(block * this.n)} + k * ${u(block)} + (within & ${u(block - 1)})`;
+        const twiddled =
+          pass.twiddleN !== 0
+            ? [`  let w = twN[${twiddleAt}];`, '  y = cmul(y, vec2f(w.x, w.y * sg));']
+            : [];
+        this.line(
+          `if (${staged ? 'inGroup' : 'live'}) {`,
+          `  let k = ${k};`,
+          `  var y = ${reg} * p.scale;`,
+          ...twiddled,
+          staged ? '  sh[slot(shBase + k)] = y;' : `  dst[outBase + k * ${u(pass.outElem)}] = y;`,
+          '}',
+        );
+        if (pass.twiddleN !== 0) {
+          const guard = (l: LaneContext): boolean => (staged ? l.inGroup : l.live);
+          this.record('twiddle', (l) =>
+            guard(l) ? fourStepTwiddleIndex(l.within, kOf(l), this.n, block) : null,
           );
+        }
+        if (staged) {
+          this.record('shared-write', (l) => (l.inGroup ? this.slot(l.shBase + kOf(l)) : null));
+        } else {
+          this.record('global-write', (l) => (l.live ? l.outBase + kOf(l) * pass.outElem : null));
         }
       }
     }
-    if (to === 'shared') this.afterSharedWrite();
+    if (to === 'shared' || staged) this.afterSharedWrite();
+    if (staged && this.output.mode === 'staged') {
+      const { stage, detail } = this;
+      this.stage = 'store';
+      this.detail = this.output.m === 1 ? 'rows' : `${this.output.m} transforms side by side`;
+      this.stagedStore(this.output);
+      this.stage = stage;
+      this.detail = detail;
+    }
   }
 
   /**
    * Adds each thread's `sum` over the threads of its transform (a tree with literal strides, so
    * the rounding error grows as log n) and writes the total to sums[sumsBase + t]. Workgroup
-   * memory is scratch: sh[lid] = (Σ|X|², ΣR|X|²), sh[WG + lid] = (Σ(1−R)²|X|², 0). Thread j of
-   * a transform is `laneStep` invocations after thread j − 1: 1, or perGroup in strided passes.
+   * memory is scratch: (Σ|X|², ΣR|X|²) at slot(a), (Σ(1−R)²|X|², 0) at slot(WG + a), where
+   * a = j·perGroup + lt.
    */
   reduceSums(): void {
+    this.usesSums = true;
     if (this.threads === 1) {
       this.line('if (live) { sums[p.sumsBase + t] = vec4f(sum, 0.0); }');
       return;
     }
     const wg = FFT_WORKGROUP;
+    const pg = this.k.perGroup;
+    // Thread j of transform lt keeps its partial at j·perGroup + lt: the threads still adding
+    // at each level (j < stride) then use one contiguous range, free of bank conflicts.
+    const at = (l: LaneContext): number => l.j * pg + l.lt;
+    this.stage = 'sums';
+    this.detail = `tree over ${this.threads} threads`;
     this.beforeSharedWrite();
     this.line(
-      'let laneStep = select(1u, p.perGroup, p.transformFastest != 0u);',
-      `sh[lid] = sum.xy;`,
-      `sh[${wg}u + lid] = vec2f(sum.z, 0.0);`,
+      `let sumAt = j * ${u(pg)} + lt;`,
+      `if (inGroup) { sh[slot(sumAt)] = sum.xy; }`,
+      `if (inGroup) { sh[slot(${u(wg)} + sumAt)] = vec2f(sum.z, 0.0); }`,
     );
+    this.record('shared-write', (l) => (l.inGroup ? this.slot(at(l)) : null));
+    this.record('shared-write', (l) => (l.inGroup ? this.slot(wg + at(l)) : null));
     this.afterSharedWrite();
     for (let stride = this.threads / 2; stride >= 1; stride /= 2) {
       this.line(
-        `if (j < ${stride}u) {`,
-        `  let other = lid + ${stride}u * laneStep;`,
-        `  sh[lid] += sh[other];`,
-        `  sh[${wg}u + lid] += sh[${wg}u + other];`,
+        `if (inGroup && j < ${u(stride)}) {`,
+        `  sh[slot(sumAt)] += sh[slot(sumAt + ${u(stride * pg)})];`,
+        `  sh[slot(${u(wg)} + sumAt)] += sh[slot(${u(wg + stride * pg)} + sumAt)];`,
         '}',
         'workgroupBarrier();',
       );
+      const active = (l: LaneContext): boolean => l.inGroup && l.j < stride;
+      for (const offset of [0, wg]) {
+        this.record('shared-read', (l) => (active(l) ? this.slot(offset + at(l)) : null));
+        this.record('shared-read', (l) =>
+          active(l) ? this.slot(offset + at(l) + stride * pg) : null,
+        );
+        this.record('shared-write', (l) => (active(l) ? this.slot(offset + at(l)) : null));
+      }
     }
     this.line(
-      `if (live && j == 0u) { sums[p.sumsBase + t] = vec4f(sh[lid], sh[${wg}u + lid].x, 0.0); }`,
+      `if (live && j == 0u) { sums[p.sumsBase + t] = vec4f(sh[slot(sumAt)], sh[slot(${u(wg)} + sumAt)].x, 0.0); }`,
     );
+    this.record('shared-read', (l) => (l.live && l.j === 0 ? this.slot(at(l)) : null));
+    this.record('shared-read', (l) => (l.live && l.j === 0 ? this.slot(wg + at(l)) : null));
     this.readPending = true;
   }
 
@@ -209,105 +589,210 @@ class Emitter {
    * Applies the hook to the bins in registers after the last forward stage (ns = n/R). Bin k of
    * transform `within` is the signal's bin within·binInner + k·binElem, at (bin / nx, bin % nx).
    */
-  hook(radix: number, code: HookCode): void {
+  hook(radix: number, code: HookCode, k: SpectralKernel): void {
     const { n } = this;
     if (code.sums) this.line('var sum = vec3f(0.0);');
     for (let q = 0; q < this.perThread / radix; q++) {
       for (let r = 0; r < radix; r++) {
-        const k = `(${this.butterfly(q)} + ${(r * n) / radix}u)`;
-        this.line(...code.apply(`v${q * radix + r}`, `within * p.binInner + ${k} * p.binElem`));
+        const bin = `(${this.butterfly(q)} + ${u((r * n) / radix)})`;
+        this.line(
+          ...code.apply(
+            `v${q * radix + r}`,
+            `within * ${u(k.binInner)} + ${bin} * ${u(k.binElem)}`,
+            k.nx,
+          ),
+        );
       }
     }
   }
 
-  shader(title: string, capacity: number, hook?: HookCode): string {
-    const { n, threads } = this;
-    const prologue = [
-      'let firstT = (wid.x + wid.y * p.groupsX) * p.perGroup;',
-      // Strided passes: neighbouring threads take neighbouring transforms (coalesced reads).
-      `var lt = lid / ${threads}u;`,
-      `var j = lid % ${threads}u;`,
-      'if (p.transformFastest != 0u) {',
-      '  lt = lid % p.perGroup;',
-      '  j = lid / p.perGroup;',
-      '}',
-      // Every thread reaches every barrier: idle ones just skip memory accesses.
-      `let inGroup = lt < p.perGroup && j < ${threads}u;`,
-      'let t = firstT + lt;',
-      'let live = inGroup && t < p.count;',
-      'let signal = t / p.inner;',
-      'let within = t % p.inner;',
-      'let inBase = signal * p.inSignal + within * p.inInner;',
-      'let outBase = signal * p.outSignal + within * p.outInner;',
-      `let shBase = lt * ${n}u;`,
-      ...Array.from({ length: this.perThread }, (_, i) => `var v${i} = vec2f(0.0);`),
-    ];
+  /**
+   * Values of workgroup memory the kernel uses: its group's transforms (exchanges, staging) and
+   * the sums' two scratch rows. Declaring no more than that leaves room for more workgroups
+   * on a GPU core, and keeps SwiftShader's zero-fill (compiled per element) short.
+   */
+  private sharedSize(): number {
+    return Math.max(this.k.perGroup * this.n, this.usesSums ? 2 * FFT_WORKGROUP : 0);
+  }
+
+  shader(title: string, hook?: HookCode): string {
     return `// Generated by src/engine/gpu/workgroup-codegen.ts: ${title}.
 ${header(hook)}
-${this.usesShared ? `var<workgroup> sh: array<vec2f, ${capacity}>;\n${SWIZZLE_WGSL}\n` : ''}
+${this.usesShared ? `var<workgroup> sh: array<vec2f, ${this.sharedSize()}>;\n${swizzleWgslWith(this.shifts)}\n` : ''}
 @compute @workgroup_size(${FFT_WORKGROUP})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
-${[...prologue, ...this.body].map((l) => `  ${l}`).join('\n')}
+${[...this.prologue(), ...this.body].map((l) => `  ${l}`).join('\n')}
 }
 `;
   }
 }
 
-function checkLength(n: number, capacity: number): void {
+function checkKernel(k: WorkgroupKernel, capacity: number): void {
+  const { n } = k.pass;
   if (!Number.isInteger(Math.log2(n)) || n < 2 || n > capacity) {
     throw new RangeError(`workgroup FFT n must be a power of two in [2, ${capacity}]; got ${n}`);
   }
+  if (!Number.isInteger(Math.log2(k.perGroup)) || k.perGroup * n > capacity) {
+    throw new RangeError(
+      `workgroup FFT perGroup must be a power of two with perGroup·n ≤ ${capacity}; got ${k.perGroup} × ${n}`,
+    );
+  }
 }
 
-/** The generated pass for transforms of length n (a power of two ≤ capacity). */
-export function workgroupFftShader(n: number, capacity: number): string {
-  checkLength(n, capacity);
-  const e = new Emitter(n);
-  const radices = stagePasses(n).map((s) => s.radix);
-  e.line('let sg = p.sign;');
-  let ns = 1;
-  radices.forEach((radix, s) => {
-    e.line(`// stage ${s + 1}: radix ${radix}, ns = ${ns}`);
-    e.read(radix, ns, s === 0 ? 'global' : 'shared');
-    e.write(radix, ns, s === radices.length - 1 ? 'global' : 'shared');
-    ns *= radix;
-  });
-  const title = `${n}-point FFT pass, radices ${radices.join('·')}, ${e.perThread} values a thread`;
-  return e.shader(title, capacity);
+/** A generated kernel: its WGSL and the memory instructions it makes. */
+export interface GeneratedKernel {
+  code: string;
+  accesses: WorkgroupAccess[];
+  /** Lane values of the prologue, for the model. */
+  lane(lid: number, count: number): LaneContext;
+}
+
+function describe(k: WorkgroupKernel): string {
+  const { pass } = k;
+  return (
+    `in ${pass.inSignal}/${pass.inInner}/${pass.inElem}, out ${pass.outSignal}/${pass.outInner}/${pass.outElem}, ` +
+    `×${pass.inner} a signal, ${k.perGroup} a workgroup${k.transformFastest ? ' side by side' : ''}` +
+    (pass.twiddleN ? `, twiddled by W_${pass.twiddleN}` : '')
+  );
+}
+
+/** Whether every workgroup-memory instruction of `e` is conflict-free, in every warp. */
+function conflictFree(e: Emitter): boolean {
+  const count = e.k.perGroup;
+  for (let warp = 0; warp < FFT_WORKGROUP / 32; warp++) {
+    const lanes = Array.from({ length: 32 }, (_, i) => e.lane(warp * 32 + i, count));
+    for (const a of e.accesses) {
+      if (a.kind !== 'shared-read' && a.kind !== 'shared-write') continue;
+      const elements = lanes.map((l) => a.at(l, count)).filter((x): x is number => x !== null);
+      if (elements.length === 0) continue;
+      // Ideal: 32 banks of 4 bytes, a vec2f two words (access-model-core.ts).
+      if (wavefronts(elements) > Math.ceil(new Set(elements).size / 16)) return false;
+    }
+  }
+  return true;
 }
 
 /**
- * The fused spectral pass over transforms of length n (fft-plan.ts `fusedWorkgroupProgram`):
- * forward FFT, the hook (with its sums, per transform, at sums[sumsBase + t]: per signal when a
- * transform is the whole signal), inverse FFT, written where it was read.
+ * Generates a kernel with the first swizzle of SWIZZLE_CANDIDATES under which its exchanges are
+ * conflict-free (nearly always the default); if none is, the default (the model then shows it).
  */
-export function workgroupSpectralShader(n: number, capacity: number, hook: HookCode): string {
-  checkLength(n, capacity);
-  const e = new Emitter(n);
-  const forward = stagePasses(n).map((s) => s.radix);
+function generate(k: WorkgroupKernel, build: (e: Emitter) => void): Emitter {
+  const make = (shifts: SwizzleShifts): Emitter => {
+    const e = new Emitter(k, shifts);
+    build(e);
+    return e;
+  };
+  const first = make(SWIZZLE_CANDIDATES[0] as SwizzleShifts);
+  if (!first.usesShared || conflictFree(first)) return first;
+  for (const shifts of SWIZZLE_CANDIDATES.slice(1)) {
+    const e = make(shifts);
+    if (conflictFree(e)) return e;
+  }
+  return first;
+}
+
+/** The generated FFT pass and its memory instructions. */
+export function workgroupFftKernel(k: WorkgroupKernel, capacity: number): GeneratedKernel {
+  checkKernel(k, capacity);
+  const radices = stagePasses(k.pass.n).map((s) => s.radix);
+  const e = generate(k, (e) => {
+    e.line(`let sg = ${k.sign.toFixed(1)};`);
+    let ns = 1;
+    radices.forEach((radix, s) => {
+      e.stage = `s${s + 1}`;
+      e.detail = `radix ${radix}, ns ${ns}`;
+      e.line(`// stage ${s + 1}: radix ${radix}, ns = ${ns}`);
+      e.read(radix, ns, s === 0 ? 'global' : 'shared');
+      e.write(radix, ns, s === radices.length - 1 ? 'global' : 'shared');
+      ns *= radix;
+    });
+  });
+  const title =
+    `${k.pass.n}-point FFT pass${k.sign < 0 ? ' (inverse)' : ''}, radices ${radices.join('·')}, ` +
+    `${e.perThread} values a thread; ${describe(k)}`;
+  return { code: e.shader(title), accesses: e.accesses, lane: (l, c) => e.lane(l, c) };
+}
+
+export function workgroupFftShader(k: WorkgroupKernel, capacity: number): string {
+  return workgroupFftKernel(k, capacity).code;
+}
+
+/**
+ * The fused spectral pass (fft-plan.ts `fusedWorkgroupProgram`): forward FFT, the hook (with its
+ * sums, per transform, at sums[sumsBase + t]: per signal when a transform is the whole signal),
+ * inverse FFT, written where it was read.
+ */
+export function workgroupSpectralKernel(
+  k: SpectralKernel,
+  capacity: number,
+  hook: HookCode,
+): GeneratedKernel {
+  checkKernel(k, capacity);
+  const forward = stagePasses(k.pass.n).map((s) => s.radix);
   const inverse = [...forward].reverse();
   const merged = forward[forward.length - 1] as number;
-  e.line('var sg = 1.0;');
-  let ns = 1;
-  forward.forEach((radix, s) => {
-    const last = s === forward.length - 1;
-    e.line(`// forward stage ${s + 1}: radix ${radix}, ns = ${ns}`);
-    e.read(radix, ns, s === 0 ? 'global' : 'shared');
-    if (!last) e.write(radix, ns, 'shared');
-    ns *= radix;
+  const e = generate(k, (e) => {
+    e.line('var sg = 1.0;');
+    let ns = 1;
+    forward.forEach((radix, s) => {
+      const last = s === forward.length - 1;
+      e.stage = `fwd s${s + 1}`;
+      e.detail = `radix ${radix}, ns ${ns}`;
+      e.line(`// forward stage ${s + 1}: radix ${radix}, ns = ${ns}`);
+      e.read(radix, ns, s === 0 ? 'global' : 'shared');
+      if (!last) e.write(radix, ns, 'shared');
+      ns *= radix;
+    });
+    // The last forward stage left bin b + r·n/R in register r of butterfly b.
+    e.line(`// hook '${hook.key}' on the bins in registers`);
+    e.hook(merged, hook, k);
+    if (hook.sums) e.reduceSums();
+    e.line('sg = -1.0;');
+    ns = 1;
+    inverse.forEach((radix, s) => {
+      e.stage = `inv s${s + 1}`;
+      e.detail = `radix ${radix}, ns ${ns}`;
+      e.line(`// inverse stage ${s + 1}: radix ${radix}, ns = ${ns}`);
+      e.read(radix, ns, s === 0 ? 'registers' : 'shared');
+      e.write(radix, ns, s === inverse.length - 1 ? 'global' : 'shared');
+      ns *= radix;
+    });
   });
-  // The last forward stage left bin b + r·n/R in register r of butterfly b.
-  e.line(`// hook '${hook.key}' on the bins in registers`);
-  e.hook(merged, hook);
-  if (hook.sums) e.reduceSums();
-  e.line('sg = -1.0;');
-  ns = 1;
-  inverse.forEach((radix, s) => {
-    e.line(`// inverse stage ${s + 1}: radix ${radix}, ns = ${ns}`);
-    e.read(radix, ns, s === 0 ? 'registers' : 'shared');
-    e.write(radix, ns, s === inverse.length - 1 ? 'global' : 'shared');
-    ns *= radix;
-  });
-  const title = `${n}-point fused spectral pass, hook '${hook.key}' (forward ${forward.join('·')}, inverse ${inverse.join('·')})`;
-  return e.shader(title, capacity, hook);
+  const title =
+    `${k.pass.n}-point fused spectral pass, hook '${hook.key}' (forward ${forward.join('·')}, ` +
+    `inverse ${inverse.join('·')}); ${describe(k)}, bins at ${k.binInner}/${k.binElem} of rows ${k.nx} wide`;
+  return {
+    code: e.shader(title, hook),
+    accesses: e.accesses,
+    lane: (l, c) => e.lane(l, c),
+  };
+}
+
+export function workgroupSpectralShader(
+  k: SpectralKernel,
+  capacity: number,
+  hook: HookCode,
+): string {
+  return workgroupSpectralKernel(k, capacity, hook).code;
+}
+
+/** The pipeline key of a kernel: every value baked into its WGSL. */
+export function workgroupKernelKey(k: WorkgroupKernel | SpectralKernel): string {
+  const p = k.pass;
+  const base = [
+    p.n,
+    p.inner,
+    p.inSignal,
+    p.inInner,
+    p.inElem,
+    p.outSignal,
+    p.outInner,
+    p.outElem,
+    p.twiddleN,
+    k.perGroup,
+    k.transformFastest ? 'tf' : 'tj',
+    k.sign,
+  ];
+  if ('binInner' in k) base.push(k.binInner, k.binElem, k.nx);
+  return base.join(',');
 }

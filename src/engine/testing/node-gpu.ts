@@ -24,7 +24,12 @@ export async function nodeAdapter(): Promise<GPUAdapter> {
     }
     const webgpu = await import('webgpu');
     Object.assign(globalThis, webgpu.globals);
-    gpu = webgpu.create([]);
+    // SwiftShader spends ~15 s compiling the zero-fill of a 32 KiB workgroup array (measured
+    // with scripts in this repo's history: 15.5 s with it, 73 ms without, for the same 2-point
+    // kernel), and every 'workgroup' kernel has one. The tests check results, which never
+    // depend on it: the kernels write workgroup memory before reading what they use (reading
+    // unwritten memory would be a bug that zero-fill could only hide).
+    gpu = webgpu.create(['enable-dawn-features=disable_workgroup_init']);
   }
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) {
