@@ -44,7 +44,7 @@
  * model cannot drift from the WGSL.
  */
 import { dftLines } from './dft-codegen';
-import { wavefronts } from './access-model-core';
+import { wavefronts, type AccessKind } from './access-model-core';
 import {
   SWIZZLE_CANDIDATES,
   swizzleWgslWith,
@@ -168,12 +168,9 @@ export interface LaneContext {
   shBase: number;
 }
 
-export type WorkgroupAccessKind =
-  'global-read' | 'global-write' | 'shared-read' | 'shared-write' | 'twiddle';
-
 /** One emitted memory instruction: which element each lane touches (null: the lane skips it). */
 export interface WorkgroupAccess {
-  kind: WorkgroupAccessKind;
+  kind: AccessKind;
   /** 'load', 's1', 'fwd s2', 'inv s1', 'store', 'sums'. */
   stage: string;
   detail: string;
@@ -288,7 +285,7 @@ class Emitter {
     this.body.push(...l);
   }
 
-  private record(kind: WorkgroupAccessKind, at: WorkgroupAccess['at']): void {
+  private record(kind: AccessKind, at: WorkgroupAccess['at']): void {
     this.accesses.push({ kind, stage: this.stage, detail: this.detail, at });
   }
 
