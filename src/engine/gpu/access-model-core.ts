@@ -147,29 +147,35 @@ export function formatAccessTable(rows: readonly AccessRow[]): string {
 }
 
 /**
- * One line per kernel: the worst row of each access kind as a multiple of the ideal ('ideal',
- * '2×'), '–' where the kernel makes no such access. The README's summary table.
+ * The README's summary: a line per shape, a column per kernel family (a row's kernel label is
+ * "<family> <shape>"), each cell 'ideal' or the worst access of that family's kernels for that
+ * shape as a multiple of its ideal ('2× global read').
  */
 export function formatAccessSummary(rows: readonly AccessRow[]): string {
-  const columns: [string, AccessKind[]][] = [
-    ['global reads', ['global-read']],
-    ['global writes', ['global-write']],
-    ['workgroup memory', ['shared-read', 'shared-write']],
-    ['twiddles', ['twiddle']],
-  ];
-  const kernels = [...new Set(rows.map((r) => r.kernel))];
+  const split = (kernel: string): [string, string] => {
+    const at = kernel.lastIndexOf(' ');
+    return [kernel.slice(0, at), kernel.slice(at + 1)];
+  };
+  const families = [...new Set(rows.map((r) => split(r.kernel)[0]))];
+  const shapes = [...new Set(rows.map((r) => split(r.kernel)[1]))];
   const out = [
-    `| Kernel | ${columns.map(([c]) => c).join(' | ')} |`,
-    `| --- | ${columns.map(() => '---').join(' | ')} |`,
+    `| Shape | ${families.join(' | ')} |`,
+    `| --- | ${families.map(() => '---').join(' | ')} |`,
   ];
-  for (const kernel of kernels) {
-    const cells = columns.map(([, kinds]) => {
-      const mine = rows.filter((r) => r.kernel === kernel && kinds.includes(r.kind));
+  for (const shape of shapes) {
+    const cells = families.map((family) => {
+      const mine = rows.filter((r) => r.kernel === `${family} ${shape}`);
       if (mine.length === 0) return '–';
-      const worst = Math.max(...mine.map((r) => (isIdeal(r) ? 1 : r.unitsPerValue / r.ideal)));
-      return worst === 1 ? 'ideal' : `${Math.round(worst * 100) / 100}×`;
+      let worst: AccessRow | undefined;
+      for (const r of mine) {
+        if (isIdeal(r)) continue;
+        if (!worst || r.unitsPerValue / r.ideal > worst.unitsPerValue / worst.ideal) worst = r;
+      }
+      if (!worst) return 'ideal';
+      const ratio = Math.round((worst.unitsPerValue / worst.ideal) * 100) / 100;
+      return `${ratio}× ${worst.kind.replace('-', ' ')}`;
     });
-    out.push(`| ${kernel} | ${cells.join(' | ')} |`);
+    out.push(`| ${shape} | ${cells.join(' | ')} |`);
   }
   return out.join('\n');
 }

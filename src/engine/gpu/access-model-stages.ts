@@ -22,11 +22,15 @@ import {
   type ModelOptions,
 } from './access-model-core';
 import type { Shape } from '../types';
-import { swizzle } from './shared-swizzle';
+import { swizzle, swizzleWith } from './shared-swizzle';
 import { fusedSpectralStages, transformStages, type StageDispatch } from './stage-schedule';
+import { subgroupTwiddleLayout } from './twiddles';
 import {
+  laneReverse,
   STAGE_WORKGROUP,
   stageGeometry,
+  subgroupExchange,
+  stageWorkgroupSize,
   type StageGeometry,
   type StageKernel,
 } from './stage-codegen';
@@ -150,64 +154,112 @@ export function stageKernelTally(stage: StageKernel, signals: number, warp: numb
 
 /**
  * The access tally of one dispatch of a 'subgroups' stage kernel (lanes S > 1,
- * stage-codegen.ts `multiLaneBody`): transform-major, S neighbouring invocations a butterfly,
- * lane l loading inputs l + S·m. Idle lanes load and read twiddles on a clamped transform (they
- * take part in the shuffles) and store nothing.
+ * stage-codegen.ts `multiLaneBody`), warp `warp` of workgroup 0: the workgroup's load of its
+ * B = W/S butterflies' inputs (W = `stageWorkgroupSize`: 64, 128 for 32 lanes) into workgroup memory (`subgroupExchange`: runs of B, or its
+ * block of 64·R values), each lane's reads of inputs l + S·m, the dispatch's twiddle block
+ * (twiddles.ts `subgroupTwiddleLayout`), each lane's writes of outputs a + R·bitrev(l) and the
+ * workgroup's store. Every lane runs the exchanges and twiddles; only global accesses past the
+ * dispatch's values are skipped.
  */
 export function subgroupStageTally(stage: StageKernel, signals: number, warp: number): StageTally {
   const S = stage.lanes;
   if (S === 1) throw new RangeError('subgroupStageTally replays lanes > 1; got 1');
-  const { n, radix: R, ns, perTransform: pt, vec: V } = stageGeometry(stage);
+  const { n, radix: R, ns, vec: V } = stageGeometry(stage);
+  const x = subgroupExchange(stage);
+  const T = subgroupTwiddleLayout(R, S, ns);
+  const slotIn = swizzleWith(x.inShifts);
+  const slotOut = swizzleWith(x.outShifts);
   const P = R * S;
-  const count = stage.axis.inner * signals;
-  const lanes = warpLanes(warp, STAGE_WORKGROUP).map((id) => {
-    const inv = id % pt;
-    const t = Math.min(Math.floor(id / pt), count - 1);
-    const j = Math.floor(inv / S);
-    const l = inv % S;
+  const W = stageWorkgroupSize(S);
+  const B = W / S;
+  const perGroup = (n / P) * V;
+  const total = stage.axis.inner * signals * n;
+  // Workgroup 0: butterfly b of the workgroup is butterfly b of the dispatch, and blk = 0.
+  const lanes = warpLanes(warp, W).map((lid) => {
+    const b = Math.floor(lid / S);
+    const l = lid % S;
+    const q = b % perGroup;
+    const j = Math.floor(q / V);
     const k = j % ns;
-    const base = V > 1 ? Math.floor(t / V) * n * V + (t % V) : t * n;
-    const outLane = parseInt(
-      l.toString(2).padStart(Math.log2(S), '0').split('').reverse().join(''),
-      2,
-    );
+    const base = Math.floor(b / perGroup) * n * V + (q % V);
     return {
-      valid: Math.floor(id / pt) < count,
-      j,
+      lid,
+      b,
       l,
-      kStep: k * (n / (ns * P)),
-      base,
-      out0: base + (Math.floor(j / ns) * ns * P + k) * V + outLane * R * ns * V,
+      k,
+      inPos: (r: number): number => base + (j + (r * n) / P) * V,
+      outPos: (a: number): number => base + (Math.floor(j / ns) * ns * P + k + a * ns) * V,
+      rev: laneReverse(l, S),
     };
   });
   const tally = new StageTally();
-  for (let m = 0; m < R; m++) {
-    const r = (l: { l: number }): number => l.l + S * m;
+  // Workgroup 0's butterfly 0 is transform 0's butterfly 0: q0 = 0, its group at 0.
+  for (let i = 0; i < R; i++) {
+    const at = (lid: number): number | null => {
+      const e = i * W + lid;
+      const v = x.runsIn ? (e % B) + Math.floor(e / B) * perGroup : e;
+      return v < total ? v : null;
+    };
     tally.add(
       'global-read',
-      lanes.map((l) => l.base + (l.j + r(l) * (n / P)) * V),
+      lanes.map((l) => at(l.lid)),
     );
     tally.add(
-      'twiddle',
-      lanes.map((l) => r(l) * l.kStep),
+      'shared-write',
+      lanes.map((l) => (at(l.lid) === null ? null : slotIn(i * W + l.lid))),
     );
+  }
+  for (let m = 0; m < R; m++) {
+    tally.add(
+      'shared-read',
+      lanes.map((l) => {
+        const r = l.l + S * m;
+        return slotIn(x.runsIn ? r * B + l.b : l.inPos(r));
+      }),
+    );
+  }
+  if (ns > 1) {
+    for (let m = 0; m < R; m++) {
+      tally.add(
+        'twiddle',
+        lanes.map((l) => T.input + m * T.inputStride + l.k * S + l.l),
+      );
+    }
   }
   for (let a = 1; a < R; a++) {
     tally.add(
       'twiddle',
-      lanes.map((l) => l.l * a * (n / P)),
+      lanes.map((l) => T.lane + (a - 1) * S + l.l),
     );
   }
-  for (let h = S / 2; h >= 1; h /= 2) {
+  for (let h = S / 2; h >= 2; h /= 2) {
     tally.add(
       'twiddle',
-      lanes.map((l) => (l.l % h) * (n / (2 * h))),
+      lanes.map((l) => T.shuffle + h + (l.l % h)),
     );
   }
   for (let a = 0; a < R; a++) {
     tally.add(
+      'shared-write',
+      lanes.map((l) => {
+        const out = a + R * l.rev;
+        return slotOut(x.runsOut ? out * B + l.b : l.outPos(out));
+      }),
+    );
+  }
+  for (let i = 0; i < R; i++) {
+    const at = (lid: number): number | null => {
+      const e = i * W + lid;
+      const v = x.runsOut ? (e % B) + Math.floor(e / B) * ns * V : e;
+      return v < total ? v : null;
+    };
+    tally.add(
+      'shared-read',
+      lanes.map((l) => (at(l.lid) === null ? null : slotOut(i * W + l.lid))),
+    );
+    tally.add(
       'global-write',
-      lanes.map((l) => (l.valid ? l.out0 + a * ns * V : null)),
+      lanes.map((l) => at(l.lid)),
     );
   }
   return tally;
@@ -215,7 +267,9 @@ export function subgroupStageTally(stage: StageKernel, signals: number, warp: nu
 
 /**
  * The 'subgroups' kernels (lanes ≤ `maxLanes`) of a forward (or inverse) FFT of `shape`;
- * stages that the schedule gives one lane replay as `stageKernelTally`.
+ * stages that the schedule gives one lane replay as `stageKernelTally`. A 32-lane kernel's
+ * workgroup has 4 warps (`stageWorkgroupSize`), the others 2: warps 2 and 3 replay only the
+ * stages that have them.
  */
 export function subgroupStageAccessReport(
   shape: number | Shape,
@@ -224,12 +278,20 @@ export function subgroupStageAccessReport(
 ): AccessRow[] {
   const sh = asShape(shape);
   const label = `subgroups ×${maxLanes}${inverse ? ' inverse' : ''} ${shapeLabel(sh)}`;
-  return transformStages(sh, inverse, maxLanes).flatMap((st, s) =>
-    (st.lanes > 1 ? subgroupStageTally : stageKernelTally)(st, signals, warp).rows(
-      label,
-      `s${s + 1}`,
-      `radix ${st.radix}×${st.lanes} lanes, ns ${st.ns}`,
-    ),
+  const list = transformStages(sh, inverse, maxLanes);
+  const warps = (st: StageDispatch): number => stageWorkgroupSize(st.lanes) / 32;
+  const most = Math.max(...list.map(warps));
+  if (!Number.isInteger(warp) || warp < 0 || warp >= most) {
+    throw new RangeError(`warp must be an integer in [0, ${most}); got ${warp}`);
+  }
+  return list.flatMap((st, s) =>
+    warp >= warps(st)
+      ? []
+      : (st.lanes > 1 ? subgroupStageTally : stageKernelTally)(st, signals, warp).rows(
+          label,
+          `s${s + 1}`,
+          `radix ${st.radix}×${st.lanes} lanes, ns ${st.ns}`,
+        ),
   );
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAccessSummary,
   formatAccessTable,
   fusedAccessReport,
   isIdeal,
@@ -243,6 +244,20 @@ describe('the issue-10 goal: no bank conflicts, full-sector global access', () =
 
   it('every twiddle read takes its ideal lines (stage blocks on 128-byte lines, four-step in lane blocks)', () => {
     expect(missing(['twiddle'])).toEqual([]);
+  });
+
+  it('summarises a line per shape, a column per kernel family, with the worst access', () => {
+    const summary = formatAccessSummary([
+      ...workgroupAccessReport(256, CAPACITY),
+      ...workgroupAccessReport([2048, 2048], CAPACITY),
+      ...fusedAccessReport(256, CAPACITY),
+    ]).split('\n');
+    expect(summary).toEqual([
+      '| Shape | workgroup | fused |',
+      '| --- | --- | --- |',
+      '| 256 | ideal | ideal |',
+      '| 2048×2048 | 2× global read | – |',
+    ]);
   });
 
   it('formats a Markdown table', () => {

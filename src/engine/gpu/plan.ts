@@ -17,6 +17,7 @@ import { filterPartials, fusedSpectralStages } from './stage-schedule';
 import {
   fourStepTwiddleTable,
   stageTwiddleBlock,
+  subgroupStageTwiddleBlock,
   twiddleTable,
   workgroupTwiddleTable,
 } from './twiddles';
@@ -273,6 +274,13 @@ export class Plan {
   stageBlockTwiddle(n: number, radix: number, ns: number): GPUBuffer {
     return this.table32(`stage ${radix} after ${ns} of ${n}`, () =>
       stageTwiddleBlock(n, radix, ns),
+    );
+  }
+
+  /** The twiddle block of one 'subgroups' dispatch (lanes > 1 a butterfly; twiddles.ts). */
+  subgroupBlockTwiddle(n: number, radix: number, lanes: number, ns: number): GPUBuffer {
+    return this.table32(`stage ${radix}×${lanes} lanes after ${ns} of ${n}`, () =>
+      subgroupStageTwiddleBlock(n, radix, lanes, ns),
     );
   }
 

@@ -34,6 +34,9 @@ export const SWIZZLE_WGSL = `fn slot(i: u32) -> u32 { return i ^ (((i >> 4u) ^ (
  */
 export type SwizzleShifts = readonly number[];
 
+/** `swizzle`'s shifts. */
+export const DEFAULT_SHIFTS: SwizzleShifts = [4, 8];
+
 /** [4, 8] first, then every set of one to three shifts from 1 to 11, fewest first. */
 export const SWIZZLE_CANDIDATES: readonly SwizzleShifts[] = (() => {
   const shifts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];

@@ -7,8 +7,10 @@ import {
   stageGeometry,
   stageKernelKey,
   stageShader,
+  subgroupExchange,
   type StageKernel,
 } from './stage-codegen';
+import { subgroupStageTwiddleBlock, subgroupTwiddleLayout } from './twiddles';
 import { fusedSpectralStages, stageAxes, transformStages } from './stage-schedule';
 
 const resolvent = hookCode({ kind: 'resolvent' });
@@ -170,6 +172,51 @@ describe('generated Stockham stage kernels', () => {
     expect(code).not.toMatch(/return;/);
     expect(code).not.toMatch(/\bfor\s*\(|\bloop\b|\bwhile\b/);
     expect(stageShader(kernel(16))).not.toContain('subgroup');
+  });
+
+  it('with lanes, loads and stores go through workgroup memory in runs of 64/lanes', () => {
+    // 4096 with 4 lanes, stage 2 (radix 16×4 after 64): 16 butterflies a workgroup, inputs
+    // strided 64 and outputs strided 64, so both exchanges are runs of 16.
+    const st = kernel(16, { n: 4096, ns: 64, lanes: 4 });
+    expect(subgroupExchange(st)).toMatchObject({ butterflies: 16, runsIn: true, runsOut: true });
+    const code = stageShader(st);
+    expect(code).toContain('var<workgroup> sh: array<vec2f, 1024>;');
+    expect(code.match(/workgroupBarrier\(\)/g)).toHaveLength(3);
+    expect(code.match(/src\[/g)).toHaveLength(16);
+    expect(code.match(/dst\[/g)).toHaveLength(16);
+    // 16 input twiddles (ns > 1), 15 lane twiddles, one shuffle level with a twiddle (h = 2).
+    expect(code.match(/tw\[/g)).toHaveLength(16 + 15 + 1);
+    // n = 64 in one radix-64 stage (ns = 1) reads no input twiddles; with one butterfly a
+    // transform the workgroup's 16 butterflies are 16 whole transforms: 'block' exchanges.
+    const first = kernel(16, { n: 64, lanes: 4 });
+    expect(subgroupExchange(first)).toMatchObject({ runsIn: false, runsOut: false });
+    expect(stageShader(first).match(/tw\[/g)).toHaveLength(15 + 1);
+  });
+
+  it("a 'subgroups' twiddle block holds W_n of the lane, shuffle and input exponents", () => {
+    const [n, R, S, ns] = [4096, 4, 8, 16];
+    const T = subgroupTwiddleLayout(R, S, ns);
+    const t = subgroupStageTwiddleBlock(n, R, S, ns);
+    expect(t.length).toBe(2 * T.size);
+    const at = (i: number): [number, number] => [t[2 * i] as number, t[2 * i + 1] as number];
+    const w = (e: number): [number, number] => [
+      Math.cos((-2 * Math.PI * e) / n),
+      Math.sin((-2 * Math.PI * e) / n),
+    ];
+    const close = (i: number, e: number): void => {
+      const [re, im] = at(i);
+      const [wr, wi] = w(e);
+      expect(Math.hypot(re - wr, im - wi), `entry ${i}, exponent ${e}`).toBeLessThan(1e-7);
+    };
+    const P = R * S;
+    // Shuffle level h = 4: W_8^(l mod 4) at 4 + l mod 4.
+    for (let i = 0; i < 4; i++) close(T.shuffle + 4 + i, (i * n) / 8);
+    // Lane twiddle W_P^(l·a) at lane + (a − 1)·S + l.
+    close(T.lane + 2 * S + 5, (5 * 3 * n) / P);
+    // Input r = l + S·m of butterfly k: W_(ns·P)^(r·k) at input + m·stride + k·S + l.
+    close(T.input + 3 * T.inputStride + 11 * S + 6, ((6 + S * 3) * 11 * n) / (ns * P));
+    // Every part starts on a 128-byte line.
+    expect([T.lane % 16, T.input % 16, T.inputStride % 16]).toEqual([0, 0, 0]);
   });
 
   it('refuses a radix, lane count or layout it has no kernel for', () => {

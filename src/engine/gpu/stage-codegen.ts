@@ -31,8 +31,9 @@
  *
  * Twiddles, in float64 from the CPU, the inverse conjugating them: with one lane a butterfly,
  * the stage's own block (twiddles.ts `stageTwiddleBlock`, W for input m at (m − 1)·ns + k, so
- * neighbouring k read neighbouring entries; ns = 1 needs none: W = 1); with lanes,
- * tw[m] = exp(−2πi·m/n).
+ * neighbouring k read neighbouring entries; ns = 1 needs none: W = 1); with lanes, the
+ * dispatch's block too (`subgroupTwiddleLayout`: lane l of butterfly k at k·S + l, and the
+ * lane and shuffle twiddles, which depend on l only).
  *
  * Role 'filter' fuses a spectral hook (spectral-hooks.ts: the φ-resolvent, or a factor per bin)
  * into the last forward stage: each output bin goes through the hook before it is written; a
@@ -47,9 +48,17 @@
  */
 
 import { dftLines } from './dft-codegen';
-import { SWIZZLE_WGSL } from './shared-swizzle';
+import { wavefronts } from './access-model-core';
+import {
+  SWIZZLE_CANDIDATES,
+  SWIZZLE_WGSL,
+  swizzleWgslWith,
+  swizzleWith,
+  type SwizzleShifts,
+} from './shared-swizzle';
 import { CMUL_WGSL, type HookCode } from './spectral-hooks';
 import type { StageDispatch } from './stage-schedule';
+import { subgroupTwiddleLayout } from './twiddles';
 import { uniformLayout } from './uniform-layout';
 
 export const STAGE_WORKGROUP = 64;
@@ -62,6 +71,17 @@ export const MAX_LANES = 32;
 
 /** vec2f values in a 32-byte global-memory sector: shorter runs waste part of a sector. */
 const SECTOR_VALUES = 4;
+
+/**
+ * Invocations in a workgroup of a stage kernel with `lanes` lanes a butterfly: 64, but for 32
+ * lanes 128. A 'subgroups' workgroup exchanges the values of its workgroup/lanes butterflies,
+ * which come in runs of that many neighbouring values (`subgroupExchange`): 64 / 32 = 2 would
+ * be half a sector; 4 butterflies fill one. (128·16 values of a radix-16 × 32 stage are 16 KiB
+ * of workgroup memory, WebGPU's guaranteed limit.)
+ */
+export function stageWorkgroupSize(lanes: number): number {
+  return Math.max(STAGE_WORKGROUP, SECTOR_VALUES * lanes);
+}
 
 export const STAGE_PARAMS = uniformLayout('Params', [
   ['count', 'u32', 'transforms in this dispatch'],
@@ -165,9 +185,17 @@ export function stageKernelKey(stage: StageKernel): string {
 /** Bindings of the stage layout (pipelines.ts): a hook's tables at 4 and 5, sums at 6. */
 const HOOK_BINDINGS = { tableA: 4, tableB: 5, sums: 6 };
 
-function header(hook: HookCode | undefined, sharedValues: number): string {
+function header(
+  hook: HookCode | undefined,
+  sharedValues: number,
+  x: SubgroupExchange | undefined,
+): string {
+  // A 'subgroups' kernel has a swizzle for each of its two exchanges.
+  const slots = x
+    ? `${swizzleWgslWith(x.inShifts).replace('fn slot', 'fn slotIn')}\n${swizzleWgslWith(x.outShifts).replace('fn slot', 'fn slotOut')}`
+    : SWIZZLE_WGSL;
   const shared =
-    sharedValues > 0 ? `var<workgroup> sh: array<vec2f, ${sharedValues}>;\n${SWIZZLE_WGSL}\n` : '';
+    sharedValues > 0 ? `var<workgroup> sh: array<vec2f, ${sharedValues}>;\n${slots}\n` : '';
   return `${STAGE_PARAMS.wgsl}
 @group(0) @binding(0) var<uniform> p: Params;
 @group(0) @binding(1) var<storage, read> src: array<vec2f>;
@@ -303,58 +331,184 @@ function singleLaneBody(
 }
 
 /**
+ * How a 'subgroups' kernel (lanes S > 1) moves its values through workgroup memory. Invocation
+ * id = butterfly·S + lane, butterflies in the lanes = 1 order (groups of V transforms, then
+ * butterfly j, then the column w fastest): a butterfly's S lanes are S consecutive invocations
+ * aligned to S, so subgroupShuffleXor(·, h < S) stays inside it. A butterfly's P = R·S inputs
+ * stride (n/P)·V, so a warp's lanes can't load neighbouring values straight from src: the
+ * workgroup's B = W/S butterflies (W = `stageWorkgroupSize`) load their W·R inputs together, W
+ * neighbouring values an instruction, into workgroup memory, and the lanes pick theirs from
+ * there; the outputs go back the same way.
+ *
+ * 'runs': the B butterflies lie in one group and (for the outputs) one block of ns·P·V outputs,
+ * so input r (output a') of the B butterflies is a run of B neighbouring values; exchange entry
+ * e = r·B + b (a'·B + b) for butterfly b of the workgroup. 'block': the B butterflies cover
+ * whole groups (inputs: (n/P)·V < B) or whole blocks of ns·P·V outputs (ns·V < B): the
+ * workgroup's values are the W·R values from W·R·workgroup on, entry e = position − that.
+ * B ≥ 4 makes every run whole sectors (hence W = 128 for S = 32).
+ */
+export interface SubgroupExchange {
+  /** Invocations a workgroup (`stageWorkgroupSize`). */
+  workgroup: number;
+  /** Butterflies a workgroup: workgroup / lanes. */
+  butterflies: number;
+  runsIn: boolean;
+  runsOut: boolean;
+  /** Swizzle shifts (shared-swizzle.ts `swizzleWith`) of the input and output exchanges. */
+  inShifts: SwizzleShifts;
+  outShifts: SwizzleShifts;
+}
+
+/** Bit-reversal of l over log2(S) bits: lane l ends with outputs a + R·bitrev(l). */
+export function laneReverse(l: number, lanes: number): number {
+  let r = 0;
+  for (let bit = 1, top = lanes >> 1; bit < lanes; bit <<= 1, top >>= 1) if (l & bit) r |= top;
+  return r;
+}
+
+/**
+ * The exchange of a 'subgroups' kernel. The swizzles are the first of SWIZZLE_CANDIDATES under
+ * which every lane-side access of workgroup 0 (input m of each lane; output a of each lane) is
+ * conflict-free in every warp: the workgroup-side accesses are W neighbouring entries, which
+ * every candidate keeps conflict-free (it permutes aligned blocks of 16).
+ */
+export function subgroupExchange(stage: StageKernel): SubgroupExchange {
+  const g = stageGeometry(stage);
+  const { n, radix: R, ns, vec: V } = g;
+  const S = stage.lanes;
+  const P = R * S;
+  const W = stageWorkgroupSize(S);
+  const B = W / S;
+  const perGroup = (n / P) * V;
+  const runsIn = perGroup >= B;
+  const runsOut = ns * V >= B;
+  // Workgroup 0's lanes: butterfly b = lid / S is butterfly b of the dispatch.
+  const ins: number[][] = [];
+  const outs: number[][] = [];
+  for (let m = 0; m < R; m++) {
+    ins.push([]);
+    outs.push([]);
+  }
+  for (let lid = 0; lid < W; lid++) {
+    const b = Math.floor(lid / S);
+    const l = lid % S;
+    const gr = Math.floor(b / perGroup);
+    const q = b % perGroup;
+    const j = Math.floor(q / V);
+    const k = j % ns;
+    const pos0 = gr * n * V + q; // base + j·V
+    for (let m = 0; m < R; m++) {
+      const r = l + S * m;
+      ins[m]?.push(runsIn ? r * B + b : pos0 + r * perGroup);
+      const a = m + R * laneReverse(l, S);
+      const out = gr * n * V + (Math.floor(j / ns) * ns * P + k + a * ns) * V + (q % V);
+      outs[m]?.push(runsOut ? a * B + b : out);
+    }
+  }
+  const pick = (accesses: number[][]): SwizzleShifts => {
+    const ok = (shifts: SwizzleShifts): boolean => {
+      const slot = swizzleWith(shifts);
+      return accesses.every((all) =>
+        Array.from({ length: W / 32 }, (_, w) => all.slice(32 * w, 32 * w + 32)).every((warp) => {
+          const e = warp.map(slot);
+          return wavefronts(e) <= Math.ceil(new Set(e).size / 16);
+        }),
+      );
+    };
+    const found = SWIZZLE_CANDIDATES.find(ok);
+    if (!found) {
+      throw new RangeError(
+        `no swizzle in SWIZZLE_CANDIDATES keeps the exchange of ${stageKernelKey(stage)} conflict-free`,
+      );
+    }
+    return found;
+  };
+  return {
+    workgroup: W,
+    butterflies: B,
+    runsIn,
+    runsOut,
+    inShifts: pick(ins),
+    outShifts: pick(outs),
+  };
+}
+
+/**
  * A stage of radix P = radix·lanes with lanes = S > 1 (the 'subgroups' variant): S neighbouring
  * invocations of one subgroup share a radix-R·S butterfly, so an axis takes fewer passes
  * through global memory: input r = l + S·m goes to lane l; each lane does an R-point DFT over
  * m, twiddles by W_P^(l·a), then an S-point DFT across the lanes by radix-2 decimation in
  * frequency with subgroupShuffleXor, leaving lane l with outputs a + R·bitrev(l). The engine
  * only uses lanes after probing that subgroupShuffleXor(·, h) reaches invocation index ^ h
- * (subgroup-probe.ts). Invocations go transform by transform (a butterfly's lanes must be
- * neighbours), so this variant keeps the transform-major order.
+ * (subgroup-probe.ts). Loads and stores go through workgroup memory (`subgroupExchange`);
+ * twiddles come from the dispatch's own block (twiddles.ts `subgroupTwiddleLayout`).
  */
-function multiLaneBody(stage: StageKernel, g: StageGeometry, hook: HookCode | undefined): string[] {
-  const { radix, ns, perTransform: pt, vec: V, n } = g;
+function multiLaneBody(
+  stage: StageKernel,
+  g: StageGeometry,
+  hook: HookCode | undefined,
+  x: SubgroupExchange,
+): string[] {
+  const { radix: R, ns, vec: V, n } = g;
   const S = stage.lanes;
-  const P = radix * S;
+  const P = R * S;
+  const W = x.workgroup;
+  const B = x.butterflies;
+  const perGroup = (n / P) * V;
   const inv = stage.inverse;
-  // No early return: every lane of a subgroup takes part in the shuffles. A whole group of
-  // S lanes lies in one transform (perTransform is a multiple of S), so an idle lane's
-  // partners are idle too; they compute on a clamped transform and store nothing.
+  const T = subgroupTwiddleLayout(R, S, ns);
+  // No early return: every lane takes part in the barriers and the shuffles. Lanes past the
+  // dispatch compute on whatever workgroup memory holds and store nothing.
   const body: string[] = [
-    `let id = (wid.x + wid.y * p.groupsX) * ${u(STAGE_WORKGROUP)} + lid;`,
-    `let inv = id % ${u(pt)};`,
-    `let valid = id / ${u(pt)} < p.count;`,
-    `let t = min(id / ${u(pt)}, p.count - 1u);`,
-    `let j = inv / ${u(S)}; // butterfly`,
-    `let l = inv % ${u(S)}; // lane`,
-    // Transform t = group·V + w starts at group·n·V + w (module header).
-    `let base = ${V > 1 ? `(t / ${u(V)}) * ${u(n * V)} + t % ${u(V)}` : `t * ${u(n)}`};`,
+    'let wg = wid.x + wid.y * p.groupsX;',
+    `let id = wg * ${u(W)} + lid;`,
+    `let valid = id < p.count * ${u(n / R)};`,
+    `let total = p.count * ${u(n)}; // values in the dispatch`,
+    `let blk = wg * ${u(W * R)}; // the workgroup's first value, for 'block' exchanges`,
+    `let b = lid / ${u(S)}; // butterfly in the workgroup`,
+    `let l = lid % ${u(S)}; // lane`,
+    `let bf = id / ${u(S)}; // butterfly in the dispatch`,
+    `let q = bf % ${u(perGroup)}; // j·V + w`,
+    `let base = (bf / ${u(perGroup)}) * ${u(n * V)}${V > 1 ? ` + q % ${u(V)}` : ''};`,
+    `let j = ${V > 1 ? `q / ${u(V)}` : 'q'}; // butterfly in the transform`,
     `let k = j % ${u(ns)};`,
-    // W_(ns·P)^(r·k) = W_n^(r·k·step); r·k·step < n, so no wrap.
-    `let kStep = k * ${u(n / (ns * P))};`,
-    `let in0 = base + j * ${u(V)};`,
+    // The workgroup's butterfly 0 (its group and q) for the 'runs' exchanges.
+    `let q0 = (wg * ${u(B)}) % ${u(perGroup)};`,
+    `let g0 = (wg * ${u(B)}) / ${u(perGroup)} * ${u(n * V)};`,
   ];
-  const inStride = (n / P) * V;
-  for (let m = 0; m < radix; m++) {
+  for (let i = 0; i < R; i++) {
+    const at = x.runsIn ? `g0 + q0 + e % ${u(B)} + (e / ${u(B)}) * ${u(perGroup)}` : 'blk + e';
     body.push(
-      `let r${m} = l + ${u(S * m)};`,
-      `var v${m} = cmul(src[in0 + r${m} * ${u(inStride)}], ${twiddle(`r${m} * kStep`, inv)});`,
+      `{ let e = ${u(i * W)} + lid; let i = ${at}; if (i < total) { sh[slotIn(e)] = src[i]; } }`,
     );
   }
-  body.push(...dftBlock(radix, inv));
+  body.push('workgroupBarrier();');
+  // Input r = l + S·m: entry r·B + b ('runs'), or its position base + (j + r·n/P)·V − blk.
+  body.push(
+    `let in0 = ${x.runsIn ? `b + l * ${u(B)}` : `base + ${times('j', V)} - blk + l * ${u(perGroup)}`};`,
+  );
+  const inStep = S * (x.runsIn ? B : perGroup);
+  for (let m = 0; m < R; m++) body.push(`var v${m} = sh[slotIn(in0 + ${u(m * inStep)})];`);
+  // W_(ns·P)^(r·k) for r = l + S·m (ns = 1: all 1).
+  if (ns > 1) {
+    body.push(`let kl = k * ${u(S)} + l;`);
+    for (let m = 0; m < R; m++) {
+      body.push(`v${m} = cmul(v${m}, ${twiddle(`${u(T.input + m * T.inputStride)} + kl`, inv)});`);
+    }
+  }
+  body.push(...dftBlock(R, inv));
   // Twiddle W_P^(l·a), then the S-point DFT across lanes, one radix-2 level per bit.
-  for (let a = 1; a < radix; a++) {
-    body.push(`v${a} = cmul(v${a}, ${twiddle(`l * ${u(a * (n / P))}`, inv)});`);
+  for (let a = 1; a < R; a++) {
+    body.push(`v${a} = cmul(v${a}, ${twiddle(`${u(T.lane + (a - 1) * S)} + l`, inv)});`);
   }
   for (let h = S / 2; h >= 1; h /= 2) {
-    body.push(
-      '{',
-      `  let low = (l & ${u(h)}) == 0u;`,
-      `  let w = ${twiddle(`(l % ${u(h)}) * ${u(n / (2 * h))}`, inv)};`,
-    );
-    for (let a = 0; a < radix; a++) {
+    // Level h twiddles the upper lanes' differences by W_(2h)^(l mod h); h = 1: W = 1.
+    body.push('{', `  let low = (l & ${u(h)}) == 0u;`);
+    if (h > 1) body.push(`  let w = ${twiddle(`${u(T.shuffle + h)} + l % ${u(h)}`, inv)};`);
+    for (let a = 0; a < R; a++) {
+      const diff = h > 1 ? `cmul(o - v${a}, w)` : `o - v${a}`;
       body.push(
-        `  { let o = subgroupShuffleXor(v${a}, ${u(h)}); v${a} = select(cmul(o - v${a}, w), v${a} + o, low); }`,
+        `  { let o = subgroupShuffleXor(v${a}, ${u(h)}); v${a} = select(${diff}, v${a} + o, low); }`,
       );
     }
     body.push('}');
@@ -362,12 +516,26 @@ function multiLaneBody(stage: StageKernel, g: StageGeometry, hook: HookCode | un
   body.push(
     `let outLane = reverseBits(l) >> ${u(32 - Math.log2(S))};`,
     // Lane l holds outputs a + R·bitrev(l): they start R·bitrev(l) output strides in.
-    `let out0 = base + ((j / ${u(ns)}) * ${u(ns * P)} + k) * ${u(V)} + outLane * ${u(radix * ns * V)};`,
+    `let fwd0 = base + ((j / ${u(ns)}) * ${u(ns * P)} + k) * ${u(V)} + outLane * ${u(R * ns * V)};`,
   );
-  const outStride = ns * V;
-  if (hook) body.push(...hookLines(hook, g, 'out0', outStride, 'if (valid) '));
-  for (let a = 0; a < radix; a++) {
-    body.push(`if (valid) { dst[out0 + ${u(a * outStride)}] = v${a} * p.scale; }`);
+  const fwdStep = ns * V;
+  if (hook) body.push(...hookLines(hook, g, 'fwd0', fwdStep, 'if (valid) '));
+  body.push(
+    'workgroupBarrier(); // every input read before sh is reused',
+    `let out0 = ${x.runsOut ? `b + outLane * ${u(R * B)}` : 'fwd0 - blk'};`,
+  );
+  const outStep = x.runsOut ? B : fwdStep;
+  for (let a = 0; a < R; a++) body.push(`sh[slotOut(out0 + ${u(a * outStep)})] = v${a};`);
+  body.push('workgroupBarrier();');
+  if (x.runsOut) {
+    // The workgroup's butterfly 0 stores output a' of its block at outBase + a'·ns·V.
+    body.push(`let outBase = g0 + (q0 / ${u(ns * V)}) * ${u(ns * V * P)} + q0 % ${u(ns * V)};`);
+  }
+  for (let i = 0; i < R; i++) {
+    const at = x.runsOut ? `outBase + e % ${u(B)} + (e / ${u(B)}) * ${u(ns * V)}` : 'blk + e';
+    body.push(
+      `{ let e = ${u(i * W)} + lid; let i = ${at}; if (i < total) { dst[i] = sh[slotOut(e)] * p.scale; } }`,
+    );
   }
   return body;
 }
@@ -383,8 +551,10 @@ export function stageShader(stage: StageKernel, hook?: HookCode): string {
   if ((role === 'fft') !== (hook === undefined)) {
     throw new RangeError(`stage role '${role}' ${hook ? 'takes no' : 'needs a'} spectral hook`);
   }
-  const body = lanes === 1 ? singleLaneBody(stage, g, hook) : multiLaneBody(stage, g, hook);
-  const shared = g.exchangeIn || g.exchangeOut ? STAGE_WORKGROUP * stage.radix : 0;
+  const x = lanes > 1 ? subgroupExchange(stage) : undefined;
+  const body = x ? multiLaneBody(stage, g, hook, x) : singleLaneBody(stage, g, hook);
+  const W = x ? x.workgroup : STAGE_WORKGROUP;
+  const shared = x || g.exchangeIn || g.exchangeOut ? W * stage.radix : 0;
   const hooked = hook ? `, hook '${hook.key}'` : '';
   const what =
     lanes === 1
@@ -395,8 +565,8 @@ export function stageShader(stage: StageKernel, hook?: HookCode): string {
     .join(' and ');
   return `// Generated by src/engine/gpu/stage-codegen.ts: ${what} Stockham stage, role '${role}'${hooked}.
 // ${stageKernelKey(stage)}${exchanges ? `; ${exchanges} through workgroup memory` : ''}.
-${lanes > 1 ? 'enable subgroups;\n' : ''}${header(hook, shared)}
-@compute @workgroup_size(${STAGE_WORKGROUP})
+${lanes > 1 ? 'enable subgroups;\n' : ''}${header(hook, shared, x)}
+@compute @workgroup_size(${W})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
 ${body.map((l) => `  ${l}`).join('\n')}
 }

@@ -22,7 +22,7 @@ import {
   REDUCE_PARAMS,
 } from './shader-sources';
 import { hookCode, hookTables } from './spectral-hooks';
-import { STAGE_PARAMS, STAGE_WORKGROUP } from './stage-codegen';
+import { STAGE_PARAMS, stageWorkgroupSize } from './stage-codegen';
 import { filterPartials, type StageDispatch } from './stage-schedule';
 import { WHT_PARAMS, WHT_WORKGROUP, whtRadices } from './wht-codegen';
 import { fourStepBlock, WORKGROUP_PARAMS, type WorkgroupKernel } from './workgroup-codegen';
@@ -135,7 +135,8 @@ export class StepBuilder {
       // One invocation per signal: its sums are final and go straight to the per-signal buffer.
       const direct = hook !== undefined && filterPartials(stage) === 1;
       const count = this.signals * axis.inner;
-      const groups = this.groupsFor((count * axis.n) / radix, STAGE_WORKGROUP);
+      // 32 lanes take 128 invocations a workgroup (stage-codegen.ts `stageWorkgroupSize`).
+      const groups = this.groupsFor((count * axis.n) / radix, stageWorkgroupSize(lanes));
       // n, ns, the layout and the sign are baked into the kernel (stage-codegen.ts).
       const params = STAGE_PARAMS.pack({
         count,
@@ -158,7 +159,9 @@ export class StepBuilder {
           plan.uniform(params),
           this.data(from),
           this.data(to),
-          lanes > 1 ? plan.twiddle(axis.n) : plan.stageBlockTwiddle(axis.n, radix, ns),
+          lanes > 1
+            ? plan.subgroupBlockTwiddle(axis.n, radix, lanes, ns)
+            : plan.stageBlockTwiddle(axis.n, radix, ns),
           tableA,
           tableB,
           sums,

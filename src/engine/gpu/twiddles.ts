@@ -132,6 +132,75 @@ export function stageTwiddleBlock(n: number, radix: number, ns: number): Float32
   return out;
 }
 
+/** Where the parts of `subgroupStageTwiddleBlock` start (entries of vec2f). */
+export interface SubgroupTwiddleLayout {
+  /** W_(2h)^(l mod h) of shuffle level h (h = S/2 … 2) at h + (l mod h): entries [2, S). */
+  shuffle: 0;
+  /** W_P^(l·a) for a = 1 … R−1 at lane + (a − 1)·S + l. */
+  lane: number;
+  /** W_(ns·P)^((l + S·m)·k) for m = 0 … R−1 at input + m·inputStride + k·S + l (ns > 1). */
+  input: number;
+  inputStride: number;
+  /** Entries in the block. */
+  size: number;
+}
+
+/** 16 vec2f: one 128-byte line. Each part starts on a line so a warp touches the fewest. */
+const LINE = 16;
+const roundUp = (x: number): number => Math.ceil(x / LINE) * LINE;
+
+/**
+ * The layout of one 'subgroups' dispatch's twiddles (radix R per lane × S lanes after ns, on
+ * an axis of n). Neighbouring invocations are the S lanes of a butterfly, then neighbouring
+ * butterflies (neighbouring k): lane l of butterfly k reads k·S + l, 32 neighbouring entries a
+ * warp; the lane and shuffle twiddles depend on l only (S entries, shared by every butterfly).
+ */
+export function subgroupTwiddleLayout(
+  radix: number,
+  lanes: number,
+  ns: number,
+): SubgroupTwiddleLayout {
+  const lane = roundUp(lanes);
+  const input = roundUp(lane + (radix - 1) * lanes);
+  const inputStride = ns > 1 ? roundUp(ns * lanes) : 0;
+  return { shuffle: 0, lane, input, inputStride, size: input + radix * inputStride };
+}
+
+/** The twiddles of one 'subgroups' dispatch, laid out by `subgroupTwiddleLayout`. */
+export function subgroupStageTwiddleBlock(
+  n: number,
+  radix: number,
+  lanes: number,
+  ns: number,
+): Float32Array<ArrayBuffer> {
+  const P = radix * lanes;
+  const L = subgroupTwiddleLayout(radix, lanes, ns);
+  const out = new Float32Array(2 * L.size);
+  // W_n^e at entry `at` (e reduced mod n).
+  const put = (at: number, e: number): void => {
+    const a = (-2 * Math.PI * (e % n)) / n;
+    out[2 * at] = exactish(Math.cos(a));
+    out[2 * at + 1] = exactish(Math.sin(a));
+  };
+  for (let h = lanes / 2; h >= 2; h /= 2) {
+    for (let i = 0; i < h; i++) put(L.shuffle + h + i, (i * n) / (2 * h));
+  }
+  for (let a = 1; a < radix; a++) {
+    for (let l = 0; l < lanes; l++) put(L.lane + (a - 1) * lanes + l, (l * a * n) / P);
+  }
+  if (ns > 1) {
+    const step = n / (ns * P);
+    for (let m = 0; m < radix; m++) {
+      for (let k = 0; k < ns; k++) {
+        for (let l = 0; l < lanes; l++) {
+          put(L.input + m * L.inputStride + k * lanes + l, (l + lanes * m) * k * step);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Snaps float64 rounding noise around 0 and ±1 (e.g. cos(π/2) = 6e-17) to the exact value. */
 function exactish(v: number): number {
   if (Math.abs(v) < 1e-15) return 0;

@@ -44,8 +44,9 @@
  * model cannot drift from the WGSL.
  */
 import { dftLines } from './dft-codegen';
-import { wavefronts, type AccessKind } from './access-model-core';
+import type { AccessKind } from './access-model-core';
 import {
+  DEFAULT_SHIFTS,
   SWIZZLE_CANDIDATES,
   swizzleWgslWith,
   swizzleWith,
@@ -213,14 +214,15 @@ class Emitter {
   detail = '';
 
   private readonly twiddleBlocks: TwiddleBlock[];
-  /** The kernel's swizzle (shared-swizzle.ts), the same map as its WGSL `slot`. */
-  readonly slot: (i: number) => number;
+  /**
+   * The kernel's swizzle (shared-swizzle.ts), the same map as its WGSL `slot`. The recorded
+   * accesses call it when replayed, so `chooseSwizzle` can set it after the body is emitted.
+   */
+  slot: (i: number) => number;
+  shifts: SwizzleShifts = DEFAULT_SHIFTS;
 
-  constructor(
-    readonly k: WorkgroupKernel,
-    readonly shifts: SwizzleShifts,
-  ) {
-    this.slot = swizzleWith(shifts);
+  constructor(readonly k: WorkgroupKernel) {
+    this.slot = swizzleWith(this.shifts);
     const { pass } = k;
     this.n = pass.n;
     this.perThread = valuesPerThread(pass.n);
@@ -653,39 +655,55 @@ function describe(k: WorkgroupKernel): string {
   );
 }
 
-/** Whether every workgroup-memory instruction of `e` is conflict-free, in every warp. */
-function conflictFree(e: Emitter): boolean {
+/** Most elements of one instruction on one bank pair (a vec2f is words 2e, 2e + 1). */
+function worstBankPair(elements: readonly number[]): number {
+  const seen = new Set<number>();
+  const perPair = new Array<number>(16).fill(0);
+  let worst = 0;
+  for (const e of elements) {
+    if (seen.has(e)) continue; // a broadcast
+    seen.add(e);
+    const pair = e & 15;
+    perPair[pair] = (perPair[pair] ?? 0) + 1;
+    worst = Math.max(worst, perPair[pair] ?? 0);
+  }
+  return worst;
+}
+
+/**
+ * Picks the kernel's swizzle: the first of SWIZZLE_CANDIDATES (the default first) under which
+ * every workgroup-memory instruction, in every warp, takes its ideal wavefronts; the default if
+ * none does (the model then shows it). Each instruction's unswizzled elements are replayed once;
+ * a candidate only maps them, so the search costs little on the page's thread.
+ */
+function chooseSwizzle(e: Emitter): void {
+  if (!e.usesShared) return;
   const count = e.k.perGroup;
+  const identity = (i: number): number => i;
+  e.slot = identity;
+  const instructions: number[][] = [];
   for (let warp = 0; warp < FFT_WORKGROUP / 32; warp++) {
     const lanes = Array.from({ length: 32 }, (_, i) => e.lane(warp * 32 + i, count));
     for (const a of e.accesses) {
       if (a.kind !== 'shared-read' && a.kind !== 'shared-write') continue;
       const elements = lanes.map((l) => a.at(l, count)).filter((x): x is number => x !== null);
-      if (elements.length === 0) continue;
-      // Ideal: 32 banks of 4 bytes, a vec2f two words (access-model-core.ts).
-      if (wavefronts(elements) > Math.ceil(new Set(elements).size / 16)) return false;
+      if (elements.length > 0) instructions.push(elements);
     }
   }
-  return true;
+  const ideal = instructions.map((els) => Math.ceil(new Set(els).size / 16));
+  const fits = (slot: (i: number) => number): boolean =>
+    instructions.every((els, i) => worstBankPair(els.map(slot)) <= (ideal[i] ?? 0));
+  const shifts = SWIZZLE_CANDIDATES.find((c) => fits(swizzleWith(c))) ?? DEFAULT_SHIFTS;
+  e.shifts = shifts;
+  e.slot = swizzleWith(shifts);
 }
 
-/**
- * Generates a kernel with the first swizzle of SWIZZLE_CANDIDATES under which its exchanges are
- * conflict-free (nearly always the default); if none is, the default (the model then shows it).
- */
+/** Emits a kernel's body, then picks its swizzle. */
 function generate(k: WorkgroupKernel, build: (e: Emitter) => void): Emitter {
-  const make = (shifts: SwizzleShifts): Emitter => {
-    const e = new Emitter(k, shifts);
-    build(e);
-    return e;
-  };
-  const first = make(SWIZZLE_CANDIDATES[0] as SwizzleShifts);
-  if (!first.usesShared || conflictFree(first)) return first;
-  for (const shifts of SWIZZLE_CANDIDATES.slice(1)) {
-    const e = make(shifts);
-    if (conflictFree(e)) return e;
-  }
-  return first;
+  const e = new Emitter(k);
+  build(e);
+  chooseSwizzle(e);
+  return e;
 }
 
 /** The generated FFT pass and its memory instructions. */
