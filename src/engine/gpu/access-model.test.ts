@@ -12,6 +12,7 @@ import {
   type AccessRow,
 } from './access-model';
 import {
+  conflictFreeSwizzle,
   SWIZZLE_CANDIDATES,
   SWIZZLE_WGSL,
   swizzle,
@@ -288,6 +289,18 @@ describe('swizzle and twiddle blocks', () => {
     for (let i = 0; i < 4096; i++) expect(swizzleWith([4, 8])(i)).toBe(swizzle(i));
     expect(SWIZZLE_WGSL).toContain('i ^ (((i >> 4u) ^ (i >> 8u)) & 15u)');
     expect(swizzleWgslWith([1, 6])).toContain('i ^ (((h >> 1u) ^ (h >> 6u)) & 15u)');
+  });
+
+  it('the search keeps the default where it serves and finds a fold for other strides', () => {
+    const lanes = (f: (l: number) => number): number[] =>
+      Array.from({ length: 32 }, (_, l) => f(l));
+    expect(conflictFreeSwizzle([lanes((l) => l)])).toEqual([4, 8]);
+    // 64·lt + 4·b + r (lanes: b in bits 2–3, lt in bits 6–8): [4, 8] leaves 8 bank pairs.
+    const inverseFirst = lanes((l) => 64 * (l >> 2) + 4 * (l & 3));
+    expect(wavefronts(inverseFirst.map(swizzle))).toBe(4);
+    const shifts = conflictFreeSwizzle([inverseFirst]);
+    expect(shifts).toBeDefined();
+    expect(wavefronts(inverseFirst.map(swizzleWith(shifts ?? [])))).toBe(2);
   });
 
   it('each stage block holds W_n^(r·k·n/(ns·R)) at offset + (r − 1)·ns + k, blocks on 16-entry lines', () => {

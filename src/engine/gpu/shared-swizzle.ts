@@ -65,3 +65,34 @@ export function swizzleWgslWith(shifts: SwizzleShifts): string {
   const fold = shifts.map((s) => `(h >> ${s}u)`).join(' ^ ');
   return `fn slot(i: u32) -> u32 { let h = i & 0xfffffff0u; return i ^ ((${fold}) & 15u); }`;
 }
+
+/** Most elements of one warp instruction on one bank pair (a vec2f is words 2e, 2e + 1). */
+function worstBankPair(elements: readonly number[]): number {
+  const seen = new Set<number>();
+  const perPair = new Array<number>(16).fill(0);
+  let worst = 0;
+  for (const e of elements) {
+    if (seen.has(e)) continue; // a broadcast
+    seen.add(e);
+    const pair = e & 15;
+    perPair[pair] = (perPair[pair] ?? 0) + 1;
+    worst = Math.max(worst, perPair[pair] ?? 0);
+  }
+  return worst;
+}
+
+/**
+ * The first of SWIZZLE_CANDIDATES under which every warp instruction of `instructions` (the
+ * unswizzled workgroup-memory elements of its active lanes) takes its ideal wavefronts,
+ * ⌈distinct elements / 16⌉ (access-model-core.ts); undefined if none does. Each candidate only
+ * maps the elements, so the search is cheap enough for the page's thread.
+ */
+export function conflictFreeSwizzle(
+  instructions: readonly (readonly number[])[],
+): SwizzleShifts | undefined {
+  const ideal = instructions.map((els) => Math.ceil(new Set(els).size / 16));
+  return SWIZZLE_CANDIDATES.find((shifts) => {
+    const slot = swizzleWith(shifts);
+    return instructions.every((els, i) => worstBankPair(els.map(slot)) <= (ideal[i] ?? 0));
+  });
+}

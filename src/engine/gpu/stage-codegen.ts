@@ -48,12 +48,10 @@
  */
 
 import { dftLines } from './dft-codegen';
-import { wavefronts } from './access-model-core';
 import {
-  SWIZZLE_CANDIDATES,
+  conflictFreeSwizzle,
   SWIZZLE_WGSL,
   swizzleWgslWith,
-  swizzleWith,
   type SwizzleShifts,
 } from './shared-swizzle';
 import { CMUL_WGSL, type HookCode } from './spectral-hooks';
@@ -406,16 +404,11 @@ export function subgroupExchange(stage: StageKernel): SubgroupExchange {
     }
   }
   const pick = (accesses: number[][]): SwizzleShifts => {
-    const ok = (shifts: SwizzleShifts): boolean => {
-      const slot = swizzleWith(shifts);
-      return accesses.every((all) =>
-        Array.from({ length: W / 32 }, (_, w) => all.slice(32 * w, 32 * w + 32)).every((warp) => {
-          const e = warp.map(slot);
-          return wavefronts(e) <= Math.ceil(new Set(e).size / 16);
-        }),
-      );
-    };
-    const found = SWIZZLE_CANDIDATES.find(ok);
+    // Each access is the whole workgroup's elements: a warp instruction is 32 of them.
+    const instructions = accesses.flatMap((all) =>
+      Array.from({ length: W / 32 }, (_, w) => all.slice(32 * w, 32 * w + 32)),
+    );
+    const found = conflictFreeSwizzle(instructions);
     if (!found) {
       throw new RangeError(
         `no swizzle in SWIZZLE_CANDIDATES keeps the exchange of ${stageKernelKey(stage)} conflict-free`,

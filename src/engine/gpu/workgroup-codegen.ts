@@ -46,8 +46,8 @@
 import { dftLines } from './dft-codegen';
 import type { AccessKind } from './access-model-core';
 import {
+  conflictFreeSwizzle,
   DEFAULT_SHIFTS,
-  SWIZZLE_CANDIDATES,
   swizzleWgslWith,
   swizzleWith,
   type SwizzleShifts,
@@ -655,21 +655,6 @@ function describe(k: WorkgroupKernel): string {
   );
 }
 
-/** Most elements of one instruction on one bank pair (a vec2f is words 2e, 2e + 1). */
-function worstBankPair(elements: readonly number[]): number {
-  const seen = new Set<number>();
-  const perPair = new Array<number>(16).fill(0);
-  let worst = 0;
-  for (const e of elements) {
-    if (seen.has(e)) continue; // a broadcast
-    seen.add(e);
-    const pair = e & 15;
-    perPair[pair] = (perPair[pair] ?? 0) + 1;
-    worst = Math.max(worst, perPair[pair] ?? 0);
-  }
-  return worst;
-}
-
 /**
  * Picks the kernel's swizzle: the first of SWIZZLE_CANDIDATES (the default first) under which
  * every workgroup-memory instruction, in every warp, takes its ideal wavefronts; the default if
@@ -690,10 +675,7 @@ function chooseSwizzle(e: Emitter): void {
       if (elements.length > 0) instructions.push(elements);
     }
   }
-  const ideal = instructions.map((els) => Math.ceil(new Set(els).size / 16));
-  const fits = (slot: (i: number) => number): boolean =>
-    instructions.every((els, i) => worstBankPair(els.map(slot)) <= (ideal[i] ?? 0));
-  const shifts = SWIZZLE_CANDIDATES.find((c) => fits(swizzleWith(c))) ?? DEFAULT_SHIFTS;
+  const shifts = conflictFreeSwizzle(instructions) ?? DEFAULT_SHIFTS;
   e.shifts = shifts;
   e.slot = swizzleWith(shifts);
 }
