@@ -33,7 +33,7 @@ import type {
 import { Executor, type Resident } from './executor';
 import { workgroupCapacity } from './fft-plan';
 import { FFT_VARIANTS, type FftVariant } from './plan';
-import { adapterFacts, type AdapterFacts } from './adapter';
+import { adapterFacts, isSoftwareAdapter, type AdapterFacts } from './adapter';
 import { Planner, type WisdomStore } from './planner';
 import { captureStages } from './stage-capture';
 import { Stopwatch, type PassTime } from './stopwatch';
@@ -50,6 +50,13 @@ export interface EngineOptions {
   variant?: FftVariant | 'auto';
   /** Where the planner keeps its measured choices between sessions. */
   wisdom?: WisdomStore;
+  /**
+   * Whether the 'stages' kernels exchange values through workgroup memory so every warp
+   * instruction covers whole 32-byte sectors (stage-codegen.ts). Default: yes on a hardware
+   * adapter, no on a software one (SwiftShader, llvmpipe, WARP), where that memory is emulated
+   * and zero-filled per workgroup: there it made the default frame 5.4× slower (11.5 → 61.9 ms).
+   */
+  stageExchange?: boolean;
 }
 
 export interface VariantChoice {
@@ -248,6 +255,7 @@ class WebGpuEngine implements GpuEngine {
       stopwatch: this.stopwatch,
       capacity,
       lanes: subgroupLanes,
+      stageExchange: options.stageExchange ?? !isSoftwareAdapter(this.adapter),
       maxChunkBytes: options.maxChunkBytes ?? DEFAULT_MAX_CHUNK_BYTES,
       assertUsable: (operation) => this.assertUsable(operation),
       lostInfo: () => this.lostInfo,

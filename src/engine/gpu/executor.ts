@@ -29,6 +29,8 @@ export interface ExecutorOptions {
   stopwatch: Stopwatch;
   capacity: number;
   lanes: number;
+  /** PlanSpec.stageExchange for every plan of this executor. */
+  stageExchange: boolean;
   maxChunkBytes: number;
   /** Throws when the engine was destroyed or its device lost. */
   assertUsable(operation: string): void;
@@ -101,6 +103,7 @@ export class Executor {
       chunkSignals: chunk,
       capacity: this.o.capacity,
       lanes: this.o.lanes,
+      stageExchange: this.o.stageExchange,
       preserveInput,
       sums: program.sums,
     };

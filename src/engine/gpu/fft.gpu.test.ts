@@ -84,6 +84,35 @@ for (const variant of FFT_VARIANTS) {
   });
 }
 
+describe("'stages' without the workgroup exchange (a software adapter's default)", () => {
+  // engineFor('stages') exchanges values through workgroup memory (the hardware form); on
+  // SwiftShader, llvmpipe and WARP the engine leaves that out (EngineOptions.stageExchange).
+  it('1D, every power of two from 2 to 2^20, and 2D rows and columns', async () => {
+    const engine = await gpu.engineWith({ variant: 'stages', stageExchange: false });
+    const shapes: Shape[] = [
+      ...Array.from({ length: 20 }, (_, i): Shape => [2 ** (i + 1)]),
+      [2, 2],
+      [64, 2],
+      [16, 256],
+      [256, 16],
+      [1024, 1024],
+    ];
+    for (const shape of shapes) {
+      const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
+      const batch = size >= 65536 ? 1 : 3;
+      for (const inverse of [false, true]) {
+        const data = uniformSigned(size + (inverse ? 1 : 0), batch * size * 2);
+        const g = await engine.fft(data, { shape, batch, inverse });
+        const c = await cpu.fft(data, { shape, batch, inverse });
+        expect(
+          linfRelError(g.data, c.data),
+          `[${shape.join(', ')}]${inverse ? ' inverse' : ''}`,
+        ).toBeLessThanOrEqual(fftTolerance(size));
+      }
+    }
+  }, 300_000);
+});
+
 describe('properties', () => {
   it('inverse round trip returns the input', async () => {
     for (const shape of [[64], [8192], [64, 128]] as Shape[]) {

@@ -38,6 +38,12 @@ export interface PlanSpec {
   capacity: number;
   /** Invocations of a subgroup per butterfly in 'subgroups' stages; 1 otherwise. */
   lanes: number;
+  /**
+   * Whether 'stages' kernels with one lane a butterfly exchange values through workgroup memory
+   * where a warp's run would be shorter than a sector (stage-codegen.ts); false: they read and
+   * write directly (software adapters, where that memory is emulated).
+   */
+  stageExchange: boolean;
   /** Keep the input buffer intact (a third data buffer), so the same work can be repeated. */
   preserveInput: boolean;
   /** Whether programs on this plan have per-signal sums. */

@@ -47,6 +47,27 @@ async function compare(
   return g;
 }
 
+describe("'stages' without the workgroup exchange (a software adapter's default)", () => {
+  it('fused resolvent in 1D and 2D against the float64 reference', async () => {
+    const engine = await gpu.engineWith({ variant: 'stages', stageExchange: false });
+    const cases: [Shape, number][] = [
+      [[16], 9],
+      [[1024], 64],
+      [[4096], 3],
+      [[2 ** 16], 1],
+      [[64, 128], 2],
+    ];
+    for (const [shape, batch] of cases) {
+      const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
+      const data = uniformSigned(size + batch, batch * size * 2);
+      const o = { shape, batch, phi: 1.618 };
+      const g = await engine.resolvent(data, o);
+      const c = await cpu.resolvent(data, o);
+      expectClose(g, c, size, `stages direct [${shape.join('×')}]×${batch}`);
+    }
+  }, 300_000);
+});
+
 describe('resolvent metrics against the float64 reference', () => {
   const cases: [Shape, number][] = [
     [[2], 7],

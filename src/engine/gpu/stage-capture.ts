@@ -69,6 +69,7 @@ export async function captureStages(
           chunkSignals: 1,
           capacity,
           lanes: 1,
+          stageExchange: false, // radix-2 capture stages
           preserveInput: false,
           sums: false,
         });

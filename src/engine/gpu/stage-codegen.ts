@@ -93,7 +93,14 @@ export const STAGE_PARAMS = uniformLayout('Params', [
 export type StageKernel = Pick<
   StageDispatch,
   'axis' | 'radix' | 'lanes' | 'ns' | 'inverse' | 'role'
->;
+> & {
+  /**
+   * No workgroup-memory exchange: every invocation reads and writes its own values directly,
+   * in runs shorter than a sector where the exchange would have been (PlanSpec.stageExchange
+   * false: software adapters). The access model replays the exchanging form.
+   */
+  direct?: boolean;
+};
 
 /** The index geometry of a stage kernel, shared by the generator and the access model. */
 export interface StageGeometry {
@@ -167,8 +174,8 @@ export function stageGeometry(stage: StageKernel): StageGeometry {
     inner,
     nx: vec > 1 ? vec : n,
     outNs,
-    exchangeIn: lanes === 1 && perTransform * vec < SECTOR_VALUES,
-    exchangeOut: lanes === 1 && outNs * vec < SECTOR_VALUES,
+    exchangeIn: lanes === 1 && stage.direct !== true && perTransform * vec < SECTOR_VALUES,
+    exchangeOut: lanes === 1 && stage.direct !== true && outNs * vec < SECTOR_VALUES,
   };
 }
 
@@ -177,7 +184,8 @@ export function stageKernelKey(stage: StageKernel): string {
   const { axis, radix, lanes, ns, inverse, role } = stage;
   const width = lanes > 1 ? `${radix}×${lanes} lanes` : `${radix}`;
   const layout = `inner ${axis.inner} strides ${axis.signalStride}/${axis.innerStride}/${axis.elemStride}`;
-  return `radix-${width} n=${axis.n} ns=${ns} ${layout} ${inverse ? 'inverse' : 'forward'} ${role}`;
+  const direct = stage.direct === true && lanes === 1 ? ' direct' : '';
+  return `radix-${width} n=${axis.n} ns=${ns} ${layout} ${inverse ? 'inverse' : 'forward'} ${role}${direct}`;
 }
 
 /** Bindings of the stage layout (pipelines.ts): a hook's tables at 4 and 5, sums at 6. */

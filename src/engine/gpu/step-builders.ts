@@ -154,7 +154,7 @@ export class StepBuilder {
       const [tableA, tableB, sums] = this.hookResources(hook, direct);
       return {
         label,
-        pipeline: kernels.stage(stage, hook),
+        pipeline: kernels.stage({ ...stage, direct: !plan.spec.stageExchange }, hook),
         bindGroup: this.bind(label, kernels.stageLayout, [
           plan.uniform(params),
           this.data(from),

@@ -36,7 +36,9 @@ export function gpuFixture(): GpuFixture {
     fixture.engineFor = async (variant) => {
       let e = byVariant.get(variant);
       if (!e) {
-        e = await fixture.engineWith({ variant });
+        // The exchanging 'stages' kernels, the form the access model checks (a hardware
+        // adapter's default); SwiftShader's default, without it, has tests of its own.
+        e = await fixture.engineWith({ variant, stageExchange: true });
         byVariant.set(variant, e);
       }
       return e;
