@@ -363,63 +363,53 @@ class Emitter {
     return Math.ceil((this.k.perGroup * this.n) / FFT_WORKGROUP);
   }
 
-  /** Loads the group's input block into workgroup memory, in address order. */
-  private stagedLoad(io: Extract<Io, { mode: 'staged' }>): void {
+  /**
+   * Copies the group's block between global and workgroup memory in address order: 'load'
+   * fills workgroup memory from `src` (the input side), 'store' empties it into `dst` (the
+   * output side). Value x of round i is x = lid + 256·i (`stagedValue`).
+   */
+  private stagedCopy(io: Extract<Io, { mode: 'staged' }>, direction: 'load' | 'store'): void {
     const { pass, perGroup } = this.k;
-    const side = { signal: pass.inSignal, inner: pass.inInner, elem: pass.inElem };
+    const load = direction === 'load';
+    const side = load
+      ? { signal: pass.inSignal, inner: pass.inInner, elem: pass.inElem }
+      : { signal: pass.outSignal, inner: pass.outInner, elem: pass.outElem };
     const size = perGroup * this.n;
-    this.beforeSharedWrite();
+    const base = load ? 'inGroupBase' : 'outGroupBase';
+    if (load) this.beforeSharedWrite();
     this.line(
-      `let inGroupBase = (firstT / ${u(pass.inner)}) * ${u(pass.inSignal)} + (firstT % ${u(pass.inner)}) * ${u(pass.inInner)};`,
+      `let ${base} = (firstT / ${u(pass.inner)}) * ${u(side.signal)} + (firstT % ${u(pass.inner)}) * ${u(side.inner)};`,
     );
+    const shared = `sh[slot(xt * ${u(this.n)} + xe)]`;
+    const global = `${load ? 'src' : 'dst'}[${base} + xAt]`;
     for (let i = 0; i < this.rounds(); i++) {
       const v = this.stagedValue(io, side, i);
       this.line(
         '{',
         ...v.wgsl.map((l) => `  ${l}`),
-        `  if (x < ${u(size)} && firstT + xt < p.count) { sh[slot(xt * ${u(this.n)} + xe)] = src[inGroupBase + xAt]; }`,
+        `  if (x < ${u(size)} && firstT + xt < p.count) { ${load ? `${shared} = ${global}` : `${global} = ${shared}`}; }`,
         '}',
       );
-      const ok = (lid: number, count: number) => {
+      const live = (lid: number, count: number) => {
         const s = v.of(lid);
         return s.x < size && s.lt < count ? s : null;
       };
-      this.record('global-read', (l, count) => ok(l.lid, count)?.offset ?? null);
-      this.record('shared-write', (l, count) => {
-        const s = ok(l.lid, count);
+      const globalAt: WorkgroupAccess['at'] = (l, count) => live(l.lid, count)?.offset ?? null;
+      const sharedAt: WorkgroupAccess['at'] = (l, count) => {
+        const s = live(l.lid, count);
         return s ? this.slot(s.lt * this.n + s.e) : null;
-      });
-    }
-    this.afterSharedWrite();
-  }
-
-  /** Stores the group's output block from workgroup memory, in address order. */
-  private stagedStore(io: Extract<Io, { mode: 'staged' }>): void {
-    const { pass, perGroup } = this.k;
-    const side = { signal: pass.outSignal, inner: pass.outInner, elem: pass.outElem };
-    const size = perGroup * this.n;
-    this.line(
-      `let outGroupBase = (firstT / ${u(pass.inner)}) * ${u(pass.outSignal)} + (firstT % ${u(pass.inner)}) * ${u(pass.outInner)};`,
-    );
-    for (let i = 0; i < this.rounds(); i++) {
-      const v = this.stagedValue(io, side, i);
-      this.line(
-        '{',
-        ...v.wgsl.map((l) => `  ${l}`),
-        `  if (x < ${u(size)} && firstT + xt < p.count) { dst[outGroupBase + xAt] = sh[slot(xt * ${u(this.n)} + xe)]; }`,
-        '}',
-      );
-      const ok = (lid: number, count: number) => {
-        const s = v.of(lid);
-        return s.x < size && s.lt < count ? s : null;
       };
-      this.record('shared-read', (l, count) => {
-        const s = ok(l.lid, count);
-        return s ? this.slot(s.lt * this.n + s.e) : null;
-      });
-      this.record('global-write', (l, count) => ok(l.lid, count)?.offset ?? null);
+      // In program order: the read, then the write.
+      if (load) {
+        this.record('global-read', globalAt);
+        this.record('shared-write', sharedAt);
+      } else {
+        this.record('shared-read', sharedAt);
+        this.record('global-write', globalAt);
+      }
     }
-    this.readPending = true;
+    if (load) this.afterSharedWrite();
+    else this.readPending = true;
   }
 
   /** Reads (and twiddles) every butterfly's inputs of a radix-R stage, then its DFTs. */
@@ -430,7 +420,7 @@ class Emitter {
       const { stage, detail } = this;
       this.stage = 'load';
       this.detail = this.input.m === 1 ? 'rows' : `${this.input.m} transforms side by side`;
-      this.stagedLoad(this.input);
+      this.stagedCopy(this.input, 'load');
       this.stage = stage;
       this.detail = detail;
       from = 'shared';
@@ -525,7 +515,7 @@ class Emitter {
       const { stage, detail } = this;
       this.stage = 'store';
       this.detail = this.output.m === 1 ? 'rows' : `${this.output.m} transforms side by side`;
-      this.stagedStore(this.output);
+      this.stagedCopy(this.output, 'store');
       this.stage = stage;
       this.detail = detail;
     }
