@@ -20,7 +20,8 @@ import {
 } from '../src/engine/gpu/access-model';
 import type { Shape } from '../src/engine/types';
 
-const CAPACITY = 4096;
+/** Values a workgroup holds with 32 KiB of workgroup memory (fft-plan.ts `workgroupCapacity`). */
+const CAPACITY = 8192;
 const SHAPES: (number | Shape)[] = [
   16,
   32,
@@ -28,6 +29,7 @@ const SHAPES: (number | Shape)[] = [
   256,
   1024,
   4096,
+  8192,
   65536,
   1 << 20,
   [64, 64],
@@ -74,6 +76,7 @@ console.log(
   formatAccessTable([
     ...workgroupAccessReport(16, CAPACITY),
     ...workgroupAccessReport(4096, CAPACITY),
+    ...workgroupAccessReport(8192, CAPACITY),
     ...workgroupAccessReport(65536, CAPACITY),
     ...stageAccessReport(1024),
   ]),

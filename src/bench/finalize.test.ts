@@ -155,7 +155,7 @@ describe('efficiency targets', () => {
       fused(4096, 9.9, 9, 'stages'),
       fused(1024, EFFICIENCY_TARGETS.fusedMaxCopies, 2, 'workgroup'), // the bound itself passes
       fused(4096, 1.5, 2, 'workgroup'),
-      fused(8192, 1.1, 4, 'workgroup'), // four-step: over the capacity of 4096, out of scope
+      fused(16384, 1.1, 4, 'workgroup'), // four-step: over the capacity of 8192, out of scope
       rawCase({ op: 'resolvent-fused', shape: [64, 64], batch: 3, medianMs: 1 }),
     ]);
     expect(e.fusedVsCopy).toHaveLength(4);
@@ -166,7 +166,7 @@ describe('efficiency targets', () => {
     expect(fits?.ratio).toBeCloseTo(EFFICIENCY_TARGETS.fusedMaxCopies, 12);
     expect(slow).toMatchObject({ shape: [4096], dispatches: 2, variant: 'workgroup', met: false });
     expect(slow?.ratio).toBeCloseTo(1.5, 12);
-    expect(large).toMatchObject({ shape: [8192], variant: 'workgroup', met: null });
+    expect(large).toMatchObject({ shape: [16384], variant: 'workgroup', met: null });
   });
 
   it('is not judged on a software adapter, yet keeps the measured figures', () => {

@@ -4,6 +4,7 @@
  * summed per stage into rows, and the table the README prints.
  */
 import type { Shape } from '../types';
+import type { ElementWords } from './shared-swizzle';
 
 export const WARP = 32;
 const BANKS = 32;
@@ -25,7 +26,10 @@ export interface AccessRow {
   kind: AccessKind;
   /** Warp instructions counted. */
   instructions: number;
-  /** Values the active lanes moved (lanes × instructions). */
+  /**
+   * Complex values the active lanes moved (lanes × instructions; an f32 instruction of a split
+   * exchange moves half of each value, so it counts half).
+   */
   values: number;
   /** Wavefronts, sectors or lines per value. */
   unitsPerValue: number;
@@ -40,11 +44,14 @@ function distinct(xs: readonly number[], f: (x: number) => number = (x) => x): n
   return new Set(xs.map(f)).size;
 }
 
-/** Wavefronts of one workgroup-memory access of vec2f elements (one per active lane). */
-export function wavefronts(elements: readonly number[]): number {
+/**
+ * Wavefronts of one workgroup-memory access, one element per active lane: vec2f elements (words
+ * 2e, 2e + 1) or, for the split exchanges, f32 elements (word e).
+ */
+export function wavefronts(elements: readonly number[], words: ElementWords = 2): number {
   const banks = new Map<number, Set<number>>();
   for (const e of elements) {
-    for (const word of [2 * e, 2 * e + 1]) {
+    for (const word of words === 2 ? [2 * e, 2 * e + 1] : [e]) {
       const set = banks.get(word % BANKS) ?? new Set<number>();
       set.add(word);
       banks.set(word % BANKS, set);
@@ -63,13 +70,22 @@ export function lines(elements: readonly number[]): number {
   return distinct(elements, (e) => Math.floor(e / LINE_VALUES));
 }
 
-const COUNTERS: Record<AccessKind, { units: (e: readonly number[]) => number; per: number }> = {
-  'global-read': { units: sectors, per: SECTOR_VALUES },
-  'global-write': { units: sectors, per: SECTOR_VALUES },
-  'shared-read': { units: wavefronts, per: BANKS / 2 },
-  'shared-write': { units: wavefronts, per: BANKS / 2 },
-  twiddle: { units: lines, per: LINE_VALUES },
-};
+/** Units of one instruction, and the values one unit carries at best (words: shared only). */
+function counter(
+  kind: AccessKind,
+  words: ElementWords,
+): { units: (e: readonly number[]) => number; per: number } {
+  switch (kind) {
+    case 'global-read':
+    case 'global-write':
+      return { units: sectors, per: SECTOR_VALUES };
+    case 'shared-read':
+    case 'shared-write':
+      return { units: (e) => wavefronts(e, words), per: BANKS / words };
+    case 'twiddle':
+      return { units: lines, per: LINE_VALUES };
+  }
+}
 
 /** Sums the instructions of one stage per kind, in the order kinds first appear. */
 export class StageTally {
@@ -78,15 +94,19 @@ export class StageTally {
     { instructions: number; values: number; units: number; ideal: number; worst: number }
   >();
 
-  /** One warp instruction: the element index of each active lane (null: inactive). */
-  add(kind: AccessKind, lanes: readonly (number | null)[]): void {
+  /**
+   * One warp instruction: the element index of each active lane (null: inactive), elements of
+   * `words` 4-byte words in workgroup memory (a split exchange's f32: 1).
+   */
+  add(kind: AccessKind, lanes: readonly (number | null)[], words: ElementWords = 2): void {
     const elements = lanes.filter((e): e is number => e !== null);
     if (elements.length === 0) return;
-    const { units, per } = COUNTERS[kind];
+    const { units, per } = counter(kind, words);
     const u = units(elements);
     const s = this.sums.get(kind) ?? { instructions: 0, values: 0, units: 0, ideal: 0, worst: 0 };
     s.instructions += 1;
-    s.values += elements.length;
+    // An f32 instruction moves half of each complex value: units stay per complex value.
+    s.values += (elements.length * words) / 2;
     s.units += u;
     s.ideal += Math.ceil(distinct(elements) / per);
     s.worst = Math.max(s.worst, u);

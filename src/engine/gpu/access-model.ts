@@ -6,7 +6,9 @@
  * - 'shared-read' / 'shared-write' (workgroup-codegen.ts `sh[…]`): wavefronts. Each vec2f is two
  *   4-byte words; word w sits in bank w mod 32. An instruction takes as many wavefronts as the
  *   most distinct words that fall in one bank (a lane reading a word another lane reads is a
- *   broadcast, free). Ideal: ⌈distinct words / 32⌉, i.e. 2 per 32 values, 1/16 a value.
+ *   broadcast, free). Ideal: ⌈distinct words / 32⌉, i.e. 2 per 32 values, 1/16 a value. A split
+ *   exchange (f32 `sh`) moves each value as two one-word instructions: 1 wavefront each per 32
+ *   values, the same 1/16 a value.
  * - 'global-read' / 'global-write' (`src[…]`, `dst[…]`): distinct 32-byte sectors. Ideal:
  *   ⌈distinct values · 8 / 32⌉, i.e. 8 per 32 values, 1/4 a value.
  * - 'twiddle' (`tw[…]`, `twN[…]`): distinct 128-byte lines (an index into the table the kernel
@@ -106,6 +108,7 @@ function kernelRows(
     entry.tally.add(
       access.kind,
       lanes.map((l) => access.at(l, count)),
+      access.words,
     );
     stages.set(stage, entry);
   }

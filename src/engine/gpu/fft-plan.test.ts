@@ -4,6 +4,9 @@ import {
   fusedWorkgroupProgram,
   grid,
   launchOf,
+  MAX_VALUES_PER_THREAD,
+  threadValues,
+  vec2ExchangeValues,
   valuesPerThread,
   planFft,
   stagePasses,
@@ -14,17 +17,42 @@ import { readReduceGeometry, reduceLevels, resolventGeometry } from './reduce-pl
 import { chunkSignals } from './chunking';
 import { GpuLimitError } from '../errors';
 
-function firstPass(n: number): FftPass {
-  const [pass] = planFft([n], 4096).passes;
+function firstPass(n: number, capacity = 4096): FftPass {
+  const [pass] = planFft([n], capacity).passes;
   if (!pass) throw new Error('no pass');
   return pass;
 }
 
 describe('FFT pass planning', () => {
-  it('capacity follows workgroup memory: 8 bytes a value, at most 4096', () => {
-    expect(workgroupCapacity(16384)).toBe(2048);
-    expect(workgroupCapacity(32768)).toBe(4096);
-    expect(workgroupCapacity(65536)).toBe(4096);
+  it('capacity follows workgroup memory: 4 bytes a value (split exchanges), at most 8192', () => {
+    expect(workgroupCapacity(8192)).toBe(2048);
+    expect(workgroupCapacity(16384)).toBe(4096);
+    expect(workgroupCapacity(32768)).toBe(8192);
+    expect(workgroupCapacity(65536)).toBe(8192);
+    // Half of it is exchanged as whole vec2f: 8 bytes a value, all of workgroup memory.
+    expect(vec2ExchangeValues(workgroupCapacity(32768)) * 8).toBe(32768);
+    expect(FFT_WORKGROUP * MAX_VALUES_PER_THREAD).toBe(8192);
+  });
+
+  it('over half the capacity: one transform of 8192 a workgroup, 2048-point columns four abreast', () => {
+    const one = launchOf(firstPass(8192, 8192), 3, 8192);
+    expect(one).toMatchObject({ perGroup: 1, transformFastest: false });
+    expect(threadValues(8192, one.perGroup)).toBe(32);
+    // 2D 2048×2048: the column pass (inElem 2048) would take 2 columns a workgroup in whole
+    // vec2f at 16 values a thread, half a sector a warp row; it takes 4 at 32 values a thread.
+    const columns = planFft([2048, 2048], 8192).passes[1] as FftPass;
+    expect(columns).toMatchObject({ n: 2048, inElem: 2048 });
+    const l = launchOf(columns, 1, 8192);
+    expect(l).toMatchObject({ perGroup: 4, transformFastest: true });
+    expect(threadValues(2048, l.perGroup)).toBe(32);
+    // With 16 KiB (capacity 4096): 1024-point columns four abreast at 16 values a thread.
+    const c1024 = planFft([1024, 1024], 4096).passes[1] as FftPass;
+    expect(launchOf(c1024, 1, 4096).perGroup).toBe(4);
+    // Rows gain nothing from more values a thread: 2048-point rows stay 2 a workgroup.
+    expect(launchOf(planFft([2048, 2048], 8192).passes[0] as FftPass, 1, 8192).perGroup).toBe(2);
+    // Fewer than 4 columns a signal stay in whole vec2f (staged through workgroup memory).
+    const narrow = planFft([2048, 2], 8192).passes[1] as FftPass;
+    expect(launchOf(narrow, 8, 8192).perGroup).toBe(2);
   });
 
   it('sizes that fit workgroup memory take one pass; larger ones two (four-step)', () => {
@@ -48,9 +76,11 @@ describe('FFT pass planning', () => {
   it('launch geometry keeps every thread within 16 register values and packs small transforms', () => {
     for (const n of [2, 4, 8, 64, 1024, 4096]) {
       for (const signals of [1, 3, 1000]) {
-        const l = launchOf(firstPass(n), signals, 4096);
+        const l = launchOf(firstPass(n, 8192), signals, 8192);
         // Every transform of the group has its threads: n / valuesPerThread(n) each.
         expect((l.perGroup * n) / valuesPerThread(n)).toBeLessThanOrEqual(FFT_WORKGROUP);
+        expect(threadValues(n, l.perGroup)).toBe(valuesPerThread(n));
+        // Whole vec2f exchanges: no more than half the capacity.
         expect(l.perGroup * n).toBeLessThanOrEqual(4096);
         expect(l.perGroup * l.groups).toBeGreaterThanOrEqual(l.count);
         expect(l.perGroup * (l.groups - 1)).toBeLessThan(l.count);

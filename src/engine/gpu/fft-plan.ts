@@ -31,11 +31,29 @@ export interface FftProgram {
   passes: FftPass[];
 }
 
-/** Largest FFT length one workgroup holds: 8 bytes a value, at most 16 values per thread × 256. */
+/** Most values a thread of the 'workgroup' kernels holds in registers. */
+export const MAX_VALUES_PER_THREAD = 32;
+
+/**
+ * Largest FFT length one workgroup holds: 4 bytes a value of workgroup memory, at most 8192
+ * (256 threads of 32 values). A kernel over at most half of it exchanges whole vec2f (8 bytes a
+ * value); one over more exchanges the real and then the imaginary halves through f32
+ * (workgroup-codegen.ts, "split exchanges"). 32 KiB: 8192; 16 KiB: 4096.
+ */
 export function workgroupCapacity(maxComputeWorkgroupStorageSize: number): number {
   let cap = 2;
-  while (cap * 2 * 8 <= maxComputeWorkgroupStorageSize && cap * 2 <= 4096) cap *= 2;
+  while (
+    cap * 2 * 4 <= maxComputeWorkgroupStorageSize &&
+    cap * 2 <= FFT_WORKGROUP * MAX_VALUES_PER_THREAD
+  ) {
+    cap *= 2;
+  }
   return cap;
+}
+
+/** Values a kernel exchanges as whole vec2f under `capacity`; kernels over more split them. */
+export function vec2ExchangeValues(capacity: number): number {
+  return capacity / 2;
 }
 
 export function planFft(shape: Shape, capacity: number): FftProgram {
@@ -168,15 +186,27 @@ export function fusedWorkgroupProgram(program: FftProgram): {
 }
 
 /**
- * Threads per FFT workgroup. With capacity ≤ 4096 values, each thread holds at most 16
- * (workgroup-codegen.ts keeps them in registers between stages).
+ * Threads per FFT workgroup. Each holds 16 values (or a whole shorter transform), 32 where a
+ * kernel's transforms need more (`threadValues`); workgroup-codegen.ts keeps them in registers
+ * between stages.
  */
 export const FFT_WORKGROUP = 256;
 
-/** Values one thread of the 'workgroup' kernels holds: 16, or the whole of a shorter transform. */
+/** Values one thread of the 'workgroup' kernels holds by default: 16, or a shorter transform. */
 export function valuesPerThread(n: number): number {
   return Math.min(16, n);
 }
+
+/**
+ * Values one thread holds in a kernel of perGroup transforms of n: 16 (or n), more when the
+ * group's values outnumber 16 per thread (n = 8192; long columns packed four side by side).
+ */
+export function threadValues(n: number, perGroup: number): number {
+  return Math.max(valuesPerThread(n), (perGroup * n) / FFT_WORKGROUP);
+}
+
+/** Values per 32-byte sector of vec2f: a warp covers whole sectors in runs of 4. */
+const SECTOR_VALUES = 4;
 
 /** Launch geometry of one pass over `signals` signals. */
 export interface PassLaunch {
@@ -189,13 +219,20 @@ export interface PassLaunch {
 
 export function launchOf(pass: FftPass, signals: number, capacity: number): PassLaunch {
   const count = pass.inner * signals;
-  // As many transforms as workgroup memory holds, and no more than the threads can take: a
-  // transform shorter than 16 values still needs a whole thread.
+  // As many transforms as workgroup memory holds as whole vec2f, and no more than the threads
+  // can take: a transform shorter than 16 values still needs a whole thread. Only a transform
+  // over half the capacity (one a workgroup) needs split exchanges.
   const threadsPerTransform = pass.n / valuesPerThread(pass.n);
-  let perGroup = Math.max(
-    1,
-    Math.min(Math.floor(capacity / pass.n), FFT_WORKGROUP / threadsPerTransform),
-  );
+  const whole = Math.floor(vec2ExchangeValues(capacity) / pass.n);
+  let perGroup = Math.max(1, Math.min(whole, FFT_WORKGROUP / threadsPerTransform));
+  const fits = Math.floor(capacity / pass.n);
+  const columns = pass.inElem !== 1 && pass.inner >= SECTOR_VALUES;
+  if (columns && perGroup < SECTOR_VALUES && fits > perGroup) {
+    // Strided columns too long for 4 side by side in whole vec2f at 16 values a thread (2048
+    // points at 32 KiB): up to 32 a thread and split exchanges, so a warp covers whole sectors.
+    const most = (FFT_WORKGROUP * MAX_VALUES_PER_THREAD) / pass.n;
+    perGroup = Math.max(perGroup, Math.min(fits, most, SECTOR_VALUES));
+  }
   while (perGroup > 1 && perGroup / 2 >= count) perGroup /= 2;
   return {
     count,

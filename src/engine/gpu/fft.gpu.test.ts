@@ -84,6 +84,41 @@ for (const variant of FFT_VARIANTS) {
   });
 }
 
+describe("'workgroup' over 4096 values: split exchanges, 32 values a thread", () => {
+  // 32 KiB of workgroup memory (SwiftShader's, and most GPUs') holds 8192 values as f32 halves:
+  // N = 8192 in one pass, and columns of 2048 four side by side (fft-plan.ts launchOf).
+  it('the engine takes 8192 values a workgroup where the adapter has 32 KiB', async () => {
+    const engine = await gpu.engineFor('workgroup');
+    const storage = engine.device.limits.maxComputeWorkgroupStorageSize;
+    expect(storage, 'SwiftShader and the GPUs this targets have 32 KiB').toBeGreaterThanOrEqual(
+      32768,
+    );
+    expect(engine.maxSingleDispatchN).toBe(8192);
+  });
+
+  it('N = 8192 in one dispatch, forward and inverse, batches 1 and 3', async () => {
+    for (const batch of [1, 3]) {
+      for (const inverse of [false, true]) {
+        await checkAgainstCpu('workgroup', [8192], batch, inverse, 8192 + batch);
+      }
+    }
+    const data = uniformSigned(9, 8192 * 2);
+    const one = await (await gpu.engineFor('workgroup')).fft(data, { shape: [8192], batch: 1 });
+    expect(one.timing.dispatches).toBe(1);
+  });
+
+  it('columns of 2048, four side by side: 2048×4, 2048×8, 2048×2048', async () => {
+    for (const [shape, batch] of [
+      [[2048, 4], 2],
+      [[2048, 8], 3],
+      [[2048, 2048], 1],
+    ] as [Shape, number][]) {
+      await checkAgainstCpu('workgroup', shape, batch, false, shape[1] ?? 0);
+      await checkAgainstCpu('workgroup', shape, batch, true, 1 + (shape[1] ?? 0));
+    }
+  }, 120_000);
+});
+
 describe("'stages' without the workgroup exchange (a software adapter's default)", () => {
   // engineFor('stages') exchanges values through workgroup memory (the hardware form); on
   // SwiftShader, llvmpipe and WARP the engine leaves that out (EngineOptions.stageExchange).

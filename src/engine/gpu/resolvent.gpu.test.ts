@@ -81,6 +81,8 @@ describe('resolvent metrics against the float64 reference', () => {
     [[8, 8], 5],
     [[64, 128], 2],
     [[512, 512], 1],
+    // 'workgroup': the fused pass over columns of 2048, four side by side (split exchanges).
+    [[2048, 8], 2],
   ];
   for (const variant of FFT_VARIANTS) {
     for (const [shape, batch] of cases) {

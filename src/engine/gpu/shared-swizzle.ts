@@ -37,62 +37,90 @@ export type SwizzleShifts = readonly number[];
 /** `swizzle`'s shifts. */
 export const DEFAULT_SHIFTS: SwizzleShifts = [4, 8];
 
-/** [4, 8] first, then every set of one to three shifts from 1 to 11, fewest first. */
-export const SWIZZLE_CANDIDATES: readonly SwizzleShifts[] = (() => {
-  const shifts = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-  const out: number[][] = [[4, 8]];
+/** Every set of one to `most` shifts from 1 to `top`, fewest first, after `first`. */
+function shiftSets(first: SwizzleShifts, top: number, most: number): SwizzleShifts[] {
+  const out: SwizzleShifts[] = [first];
   const pick = (from: number, size: number, acc: number[]): void => {
     if (acc.length === size) {
-      if (acc.join() !== '4,8') out.push([...acc]);
+      if (acc.join() !== first.join()) out.push([...acc]);
       return;
     }
-    for (let i = from; i < shifts.length; i++) pick(i + 1, size, [...acc, shifts[i] as number]);
+    for (let s = from; s <= top; s++) pick(s + 1, size, [...acc, s]);
   };
-  for (let size = 1; size <= 3; size++) pick(0, size, []);
+  for (let size = 1; size <= most; size++) pick(1, size, []);
   return out;
-})();
+}
 
-export function swizzleWith(shifts: SwizzleShifts): (i: number) => number {
+/** [4, 8] first, then every set of one to three shifts from 1 to 11, fewest first. */
+export const SWIZZLE_CANDIDATES: readonly SwizzleShifts[] = shiftSets([4, 8], 11, 3);
+
+/**
+ * The width of an exchanged element: a vec2f (two words, 16 bank pairs; the swizzle folds into
+ * the low 4 bits) or one f32 word (the split exchanges of kernels over 4096 values, which move
+ * the real and the imaginary halves one after the other: 32 banks, the low 5 bits).
+ */
+export type ElementWords = 1 | 2;
+
+const lowBits = (words: ElementWords): number => (words === 2 ? 4 : 5);
+
+export function swizzleWith(shifts: SwizzleShifts, words: ElementWords = 2): (i: number) => number {
+  const mask = (1 << lowBits(words)) - 1;
   return (i) => {
-    const high = i & ~15;
+    const high = i & ~mask;
     let fold = 0;
     for (const s of shifts) fold ^= high >>> s;
-    return (i ^ (fold & 15)) >>> 0;
+    return (i ^ (fold & mask)) >>> 0;
   };
 }
 
-export function swizzleWgslWith(shifts: SwizzleShifts): string {
+export function swizzleWgslWith(shifts: SwizzleShifts, words: ElementWords = 2): string {
+  const mask = (1 << lowBits(words)) - 1;
+  const high = (0xffffffff ^ mask) >>> 0;
   const fold = shifts.map((s) => `(h >> ${s}u)`).join(' ^ ');
-  return `fn slot(i: u32) -> u32 { let h = i & 0xfffffff0u; return i ^ ((${fold}) & 15u); }`;
+  return `fn slot(i: u32) -> u32 { let h = i & 0x${high.toString(16)}u; return i ^ ((${fold}) & ${mask}u); }`;
 }
 
-/** Most elements of one warp instruction on one bank pair (a vec2f is words 2e, 2e + 1). */
-function worstBankPair(elements: readonly number[]): number {
+/**
+ * Most distinct elements of one warp instruction on one bank: a bank pair for vec2f (words 2e,
+ * 2e + 1), a bank for f32 (word e). A lane reading what another reads is a broadcast, free.
+ */
+function worstBank(elements: readonly number[], words: ElementWords): number {
+  const banks = words === 2 ? 16 : 32;
   const seen = new Set<number>();
-  const perPair = new Array<number>(16).fill(0);
+  const perBank = new Array<number>(banks).fill(0);
   let worst = 0;
   for (const e of elements) {
-    if (seen.has(e)) continue; // a broadcast
+    if (seen.has(e)) continue;
     seen.add(e);
-    const pair = e & 15;
-    perPair[pair] = (perPair[pair] ?? 0) + 1;
-    worst = Math.max(worst, perPair[pair] ?? 0);
+    const bank = e & (banks - 1);
+    perBank[bank] = (perBank[bank] ?? 0) + 1;
+    worst = Math.max(worst, perBank[bank] ?? 0);
   }
   return worst;
 }
 
 /**
- * The first of SWIZZLE_CANDIDATES under which every warp instruction of `instructions` (the
- * unswizzled workgroup-memory elements of its active lanes) takes its ideal wavefronts,
- * ⌈distinct elements / 16⌉ (access-model-core.ts); undefined if none does. Each candidate only
- * maps the elements, so the search is cheap enough for the page's thread.
+ * The f32 family: [5, 10] first (the 5-bit analogue of [4, 8]), then every set of one to four
+ * shifts from 1 to 12. Split kernels hold up to 8192 values (13 bits), and some need four
+ * shifts: the fused pass over 1024-point columns four abreast takes [2, 4, 7, 10].
+ */
+const SWIZZLE_CANDIDATES_F32: readonly SwizzleShifts[] = shiftSets([5, 10], 12, 4);
+
+/**
+ * The first candidate under which every warp instruction of `instructions` (the unswizzled
+ * workgroup-memory elements of its active lanes) takes its ideal wavefronts, ⌈distinct elements
+ * / (32 / words)⌉ (access-model-core.ts); undefined if none does. Each candidate only maps the
+ * elements, so the search is cheap enough for the page's thread.
  */
 export function conflictFreeSwizzle(
   instructions: readonly (readonly number[])[],
+  words: ElementWords = 2,
 ): SwizzleShifts | undefined {
-  const ideal = instructions.map((els) => Math.ceil(new Set(els).size / 16));
-  return SWIZZLE_CANDIDATES.find((shifts) => {
-    const slot = swizzleWith(shifts);
-    return instructions.every((els, i) => worstBankPair(els.map(slot)) <= (ideal[i] ?? 0));
+  const perWavefront = 32 / words;
+  const ideal = instructions.map((els) => Math.ceil(new Set(els).size / perWavefront));
+  const candidates = words === 2 ? SWIZZLE_CANDIDATES : SWIZZLE_CANDIDATES_F32;
+  return candidates.find((shifts) => {
+    const slot = swizzleWith(shifts, words);
+    return instructions.every((els, i) => worstBank(els.map(slot), words) <= (ideal[i] ?? 0));
   });
 }

@@ -15,11 +15,11 @@ const resolvent = hookCode({ kind: 'resolvent' });
 const multiply = hookCode({ kind: 'multiply', table: 'gains' });
 
 /** The one pass of a 1D length within capacity, over `signals` signals. */
-const oneD = (n: number, capacity = 4096, signals = 256) =>
+const oneD = (n: number, capacity = 8192, signals = 256) =>
   passKernel(planFft([n], capacity).passes[0] as FftPass, signals, capacity);
 
 /** The fused pass of a 1D length within capacity. */
-const fusedOneD = (n: number, capacity = 4096): SpectralKernel => {
+const fusedOneD = (n: number, capacity = 8192): SpectralKernel => {
   const { fused } = fusedWorkgroupProgram(planFft([n], capacity));
   return { ...passKernel(fused, 256, capacity), binInner: 0, binElem: 1, nx: n };
 };
@@ -36,7 +36,7 @@ describe('workgroup FFT pass generator', () => {
   });
 
   it('a batch of 16-point transforms is loaded and stored through workgroup memory, coalesced', () => {
-    const code = workgroupFftShader(oneD(16), 4096);
+    const code = workgroupFftShader(oneD(16), 8192);
     // 256 transforms a workgroup, 4096 values: 16 rounds of 256 threads in, 16 out.
     expect(count(code, 'src[inGroupBase + xAt]')).toBe(16);
     expect(count(code, 'dst[outGroupBase + xAt]')).toBe(16);
@@ -46,7 +46,7 @@ describe('workgroup FFT pass generator', () => {
   it('exchanges through workgroup memory only between radix-16 stages', () => {
     for (const n of [256, 1024, 4096]) {
       const stages = stagePasses(n).length;
-      const code = workgroupFftShader(oneD(n), 4096);
+      const code = workgroupFftShader(oneD(n), 8192);
       // Each exchange: a barrier after the writes, and one before the next stage overwrites.
       expect(count(code, 'workgroupBarrier();')).toBe(2 * (stages - 1) - 1);
       expect(code).toContain('var<workgroup> sh: array<vec2f, 4096>');
@@ -54,8 +54,8 @@ describe('workgroup FFT pass generator', () => {
   });
 
   it('bakes the layout in: literal strides, no uniform but count, grid, scale, φ and sums', () => {
-    const { passes } = planFft([65536], 4096);
-    const code = workgroupFftShader(passKernel(passes[1] as FftPass, 4, 4096, -1), 4096);
+    const { passes } = planFft([65536], 8192);
+    const code = workgroupFftShader(passKernel(passes[1] as FftPass, 4, 8192, -1), 8192);
     expect(code).toContain('let sg = -1.0;');
     expect(code).toContain('let signal = t / 256u;');
     expect(code).toContain('let within = t % 256u;');
@@ -66,29 +66,30 @@ describe('workgroup FFT pass generator', () => {
   });
 
   it('keys pipelines by every baked value', () => {
-    const { passes } = planFft([65536], 4096);
+    const { passes } = planFft([65536], 8192);
     const [p0, p1] = passes as [FftPass, FftPass];
     const keys = new Set([
-      workgroupKernelKey(passKernel(p0, 4, 4096)),
-      workgroupKernelKey(passKernel(p1, 4, 4096)),
-      workgroupKernelKey(passKernel(p1, 4, 4096, -1)),
-      workgroupKernelKey(passKernel(p1, 1, 4096)),
+      workgroupKernelKey(passKernel(p0, 4, 8192)),
+      workgroupKernelKey(passKernel(p1, 4, 8192)),
+      workgroupKernelKey(passKernel(p1, 4, 8192, -1)),
+      workgroupKernelKey(passKernel(p1, 1, 8192)),
     ]);
     expect(keys.size).toBe(3); // batch 1 and 4 launch p1 alike: the same kernel
   });
 
   it('refuses lengths that are not powers of two or exceed the capacity', () => {
     const bad = { ...oneD(64), pass: { ...oneD(64).pass, n: 48 } };
-    expect(() => workgroupFftShader(bad, 4096)).toThrow(/power of two/);
+    expect(() => workgroupFftShader(bad, 8192)).toThrow(/power of two/);
     expect(() => workgroupFftShader(oneD(4096), 2048)).toThrow(/\[2, 2048\]/);
   });
 
   it('reads four-step twiddles in the block its lanes span', () => {
-    const { passes } = planFft([1 << 20], 4096);
+    const { passes } = planFft([1 << 20], 8192);
     const [p0, p1] = passes as [FftPass, FftPass];
     // Pass 1: 4 columns a workgroup, side by side. Fused rows: 1024 values, 64 threads a row.
-    expect(fourStepBlock(passKernel(p0, 1, 4096))).toBe(4);
-    expect(fourStepBlock({ ...passKernel(p1, 1, 4096) })).toBe(1);
+    expect(fourStepBlock(passKernel(p0, 1, 8192))).toBe(4);
+    expect(fourStepBlock({ ...passKernel(p1, 1, 8192) })).toBe(1);
+    // With 16 KiB (capacity 4096), 8192 takes four steps.
     const { fused } = fusedWorkgroupProgram(planFft([8192], 4096));
     // 8192 = 64·128: 4 threads a 64-point row, so a warp spans 8 rows.
     expect(fourStepBlock(passKernel(fused, 1, 4096))).toBe(8);
@@ -98,7 +99,7 @@ describe('workgroup FFT pass generator', () => {
 describe('fused resolvent generator', () => {
   it('filters between the forward and inverse stages without an exchange', () => {
     for (const n of [1024, 4096]) {
-      const code = workgroupSpectralShader(fusedOneD(n), 4096, resolvent);
+      const code = workgroupSpectralShader(fusedOneD(n), 8192, resolvent);
       const stages = stagePasses(n).length;
       expect(count(code, 'src[')).toBe(16); // one global read per value, in the first stage only
       expect(count(code, 'dst[')).toBe(16); // one global write per value, in the last stage only
@@ -123,7 +124,7 @@ describe('fused resolvent generator', () => {
   });
 
   it("the 'multiply' hook: one complex factor per bin, no sums and no tree", () => {
-    const code = workgroupSpectralShader(fusedOneD(1024), 4096, multiply);
+    const code = workgroupSpectralShader(fusedOneD(1024), 8192, multiply);
     expect(count(code, 'cmul(factor[')).toBe(16);
     expect(code).not.toContain('sums[');
     expect(code).not.toContain('sum +=');
@@ -132,9 +133,51 @@ describe('fused resolvent generator', () => {
   });
 
   it('the kernels declare the Params struct of the one layout their uniforms are packed from', () => {
-    expect(workgroupFftShader(oneD(64), 4096)).toContain(WORKGROUP_PARAMS.wgsl);
-    expect(workgroupSpectralShader(fusedOneD(64), 4096, resolvent)).toContain(
+    expect(workgroupFftShader(oneD(64), 8192)).toContain(WORKGROUP_PARAMS.wgsl);
+    expect(workgroupSpectralShader(fusedOneD(64), 8192, resolvent)).toContain(
       WORKGROUP_PARAMS.wgsl,
     );
+  });
+});
+
+describe('split exchanges: kernels over half the capacity', () => {
+  it('n = 8192: f32 workgroup memory, the real halves then the imaginary ones, 32 values a thread', () => {
+    const code = workgroupFftShader(oneD(8192), 8192);
+    const exchanges = stagePasses(8192).length - 1;
+    expect(code).toContain('var<workgroup> sh: array<f32, 8192>;');
+    expect(code).toContain('var v31 = vec2f(0.0);');
+    // Each exchange moves every value twice, 4 bytes at a time.
+    expect(count(code, '.x = sh[')).toBe(32 * exchanges);
+    expect(count(code, '.y = sh[')).toBe(32 * exchanges);
+    expect(count(code, '] = v0.x;')).toBe(exchanges);
+    expect(count(code, '] = v0.y;')).toBe(exchanges);
+    // Writes, barrier, reads, barrier: twice an exchange (none after the last reads).
+    expect(count(code, 'workgroupBarrier();')).toBe(4 * exchanges - 1);
+    // The imaginary halves are written only after every real half was read back.
+    expect(code.indexOf('] = v0.y;')).toBeGreaterThan(code.indexOf('v31.x = sh['));
+  });
+
+  it('the fused pass over 8192 adds its sums in three f32 rows', () => {
+    const code = workgroupSpectralShader(fusedOneD(8192), 8192, resolvent);
+    expect(code).toContain('var<workgroup> sh: array<f32, 8192>;');
+    expect(code).toContain('if (inGroup) { sh[slot(512u + sumAt)] = sum.z; }');
+    expect(code).toContain(
+      'sums[p.sumsBase + t] = vec4f(sh[slot(sumAt)], sh[slot(256u + sumAt)], sh[slot(512u + sumAt)], 0.0);',
+    );
+  });
+
+  it('kernels within half the capacity keep whole vec2f exchanges', () => {
+    expect(workgroupFftShader(oneD(4096), 8192)).toContain(
+      'var<workgroup> sh: array<vec2f, 4096>;',
+    );
+    // 16 KiB: half the capacity is 2048, so 4096 splits.
+    expect(workgroupFftShader(oneD(4096, 4096), 4096)).toContain(
+      'var<workgroup> sh: array<f32, 4096>;',
+    );
+  });
+
+  it('refuses staged I/O with split exchanges (fft-plan.ts launches none)', () => {
+    // 256 transforms of 16 staged through workgroup memory: 4096 values, over 16 KiB's half.
+    expect(() => workgroupFftShader(oneD(16, 8192), 4096)).toThrow(/staged I\/O with split/);
   });
 });

@@ -4,6 +4,12 @@
  * registers, unrolled with literal internal twiddles, and workgroup memory carries only the
  * exchanges between stages. n = 4096 is three stages and two exchanges; n ≤ 16 is one stage.
  *
+ * Split exchanges: a kernel over more than half the capacity (perGroup·n > capacity / 2: n =
+ * 8192, or 2048-point columns four to a workgroup) holds 32 values a thread (fft-plan.ts
+ * `threadValues`), and its `sh` is f32: each exchange writes every register's real half, reads
+ * the real halves back, then does the same with the imaginary halves. 8192 values fit 32 KiB
+ * that way; the bytes through workgroup memory are the same, the barriers twice as many.
+ *
  * Everything known when a pass is planned is baked into its WGSL as a literal (issue 10): the
  * length, the layout's strides, transforms per signal and per workgroup, the lane order and the
  * direction. Divisions and remainders are then by power-of-two literals (shifts and masks) and no
@@ -50,11 +56,19 @@ import {
   DEFAULT_SHIFTS,
   swizzleWgslWith,
   swizzleWith,
+  type ElementWords,
   type SwizzleShifts,
 } from './shared-swizzle';
 import { CMUL_WGSL, type HookCode } from './spectral-hooks';
 import { uniformLayout } from './uniform-layout';
-import { FFT_WORKGROUP, launchOf, stagePasses, valuesPerThread, type FftPass } from './fft-plan';
+import {
+  FFT_WORKGROUP,
+  launchOf,
+  stagePasses,
+  threadValues,
+  vec2ExchangeValues,
+  type FftPass,
+} from './fft-plan';
 import { fourStepTwiddleIndex, workgroupTwiddleBlocks, type TwiddleBlock } from './twiddles';
 
 export const WORKGROUP_PARAMS = uniformLayout('Params', [
@@ -99,7 +113,7 @@ export function passKernel(
 export function fourStepBlock(k: WorkgroupKernel): number {
   const { n, inner } = k.pass;
   if (k.transformFastest) return Math.min(k.perGroup, inner);
-  const threads = n / valuesPerThread(n);
+  const threads = n / threadValues(n, k.perGroup);
   return Math.max(1, Math.min(inner, k.perGroup, 32 / threads));
 }
 
@@ -131,7 +145,7 @@ type Io = { mode: 'direct' } | { mode: 'staged'; m: number; groupStride: number 
 function ioOf(k: WorkgroupKernel, side: Side): Io {
   const { n, inner } = k.pass;
   const pg = k.perGroup;
-  const threads = n / valuesPerThread(n);
+  const threads = n / threadValues(n, pg);
   if (k.transformFastest) {
     if (side.inner === 1 && Math.min(pg, inner) >= SECTOR_VALUES) return { mode: 'direct' };
   } else if (side.elem === 1 && (threads >= SECTOR_VALUES || pg === 1)) {
@@ -176,6 +190,8 @@ export interface WorkgroupAccess {
   stage: string;
   detail: string;
   at(lane: LaneContext, count: number): number | null;
+  /** 4-byte words an element takes: 2 (vec2f), or 1 in a split kernel's f32 workgroup memory. */
+  words: ElementWords;
 }
 
 /** Bindings of the fft layout (pipelines.ts) a hook uses. */
@@ -209,6 +225,14 @@ class Emitter {
   readonly perThread: number;
   readonly input: Io;
   readonly output: Io;
+  /**
+   * More values than workgroup memory holds as vec2f (perGroup·n > capacity / 2): `sh` is f32, and each
+   * exchange moves the real halves, then the imaginary halves (`halfExchange`).
+   */
+  readonly split: boolean;
+  readonly words: ElementWords;
+  /** A split exchange's writes of the imaginary halves, emitted by the next `read`. */
+  private pendingImaginary: (() => void) | null = null;
   /** Labels the accesses recorded next. */
   stage = '';
   detail = '';
@@ -221,15 +245,26 @@ class Emitter {
   slot: (i: number) => number;
   shifts: SwizzleShifts = DEFAULT_SHIFTS;
 
-  constructor(readonly k: WorkgroupKernel) {
-    this.slot = swizzleWith(this.shifts);
+  constructor(
+    readonly k: WorkgroupKernel,
+    capacity: number,
+  ) {
     const { pass } = k;
     this.n = pass.n;
-    this.perThread = valuesPerThread(pass.n);
+    this.perThread = threadValues(pass.n, k.perGroup);
     this.threads = pass.n / this.perThread;
+    this.split = k.perGroup * pass.n > vec2ExchangeValues(capacity);
+    this.words = this.split ? 1 : 2;
+    this.slot = swizzleWith(this.shifts, this.words);
     this.twiddleBlocks = workgroupTwiddleBlocks(stagePasses(pass.n).map((s) => s.radix));
     this.input = ioOf(k, { signal: pass.inSignal, inner: pass.inInner, elem: pass.inElem });
     this.output = ioOf(k, { signal: pass.outSignal, inner: pass.outInner, elem: pass.outElem });
+    if (this.split && (this.input.mode === 'staged' || this.output.mode === 'staged')) {
+      // fft-plan.ts launches no such pass: split kernels read and write whole sectors directly.
+      throw new RangeError(
+        `workgroup FFT: staged I/O with split exchanges is not generated (${describe(k)})`,
+      );
+    }
   }
 
   /** The prologue's values for lane `lid` of workgroup 0 (the WGSL of `prologue`, in numbers). */
@@ -288,7 +323,14 @@ class Emitter {
   }
 
   private record(kind: AccessKind, at: WorkgroupAccess['at']): void {
-    this.accesses.push({ kind, stage: this.stage, detail: this.detail, at });
+    const shared = kind === 'shared-read' || kind === 'shared-write';
+    this.accesses.push({
+      kind,
+      stage: this.stage,
+      detail: this.detail,
+      at,
+      words: shared ? this.words : 2,
+    });
   }
 
   private beforeSharedWrite(): void {
@@ -425,34 +467,89 @@ class Emitter {
       this.detail = detail;
       from = 'shared';
     }
+    const bOf = (q: number, l: LaneContext): number => l.j + threads * q;
+    const eOf = (q: number, r: number, l: LaneContext): number => bOf(q, l) + (r * n) / radix;
+    const element = (q: number, r: number): string =>
+      `${this.butterfly(q)} + ${u((r * n) / radix)}`;
+    if (from === 'shared' && this.split) {
+      this.halfExchange(radix, element, eOf);
+      for (let q = 0; q < this.perThread / radix; q++) {
+        for (let r = 0; r < radix; r++) this.twiddle(radix, ns, q, r);
+        this.dft(radix, q);
+      }
+      return;
+    }
     for (let q = 0; q < this.perThread / radix; q++) {
-      const b = this.butterfly(q);
-      const bOf = (l: LaneContext): number => l.j + threads * q;
       for (let r = 0; r < radix; r++) {
         const reg = `v${q * radix + r}`;
-        const e = `${b} + ${u((r * n) / radix)}`;
-        const eOf = (l: LaneContext): number => bOf(l) + (r * n) / radix;
+        const e = element(q, r);
         if (from === 'global') {
           this.line(`if (live) { ${reg} = src[inBase + (${e}) * ${u(pass.inElem)}]; }`);
-          this.record('global-read', (l) => (l.live ? l.inBase + eOf(l) * pass.inElem : null));
+          this.record('global-read', (l) =>
+            l.live ? l.inBase + eOf(q, r, l) * pass.inElem : null,
+          );
         }
         if (from === 'shared') {
           this.line(`if (inGroup) { ${reg} = sh[slot(shBase + ${e})]; }`);
-          this.record('shared-read', (l) => (l.inGroup ? this.slot(l.shBase + eOf(l)) : null));
-        }
-        if (r > 0 && ns > 1) {
-          // twiddles.ts `workgroupTwiddleTable`: this stage's W for output r, indexed by k.
-          const at = this.twiddleAt(radix, ns) + (r - 1) * ns;
-          this.line(
-            `{ let w = tw[${u(at)} + (${b} & ${u(ns - 1)})]; ${reg} = cmul(${reg}, vec2f(w.x, w.y * sg)); }`,
+          this.record('shared-read', (l) =>
+            l.inGroup ? this.slot(l.shBase + eOf(q, r, l)) : null,
           );
-          // The twiddle load is unguarded: every lane makes it.
-          this.record('twiddle', (l) => at + (bOf(l) % ns));
         }
+        this.twiddle(radix, ns, q, r);
       }
-      this.line('{', ...dftLines(radix, (r) => `v${q * radix + r}`).map((l) => `  ${l}`), '}');
+      this.dft(radix, q);
     }
     if (from === 'shared') this.readPending = true;
+  }
+
+  /**
+   * A split exchange's reads (`sh` of f32): the real halves the last
+   * write left, then the imaginary halves written over them. Each register's imaginary half is
+   * still the one it was written from when the second write runs: the first read replaced only
+   * the real halves.
+   */
+  private halfExchange(
+    radix: number,
+    element: (q: number, r: number) => string,
+    eOf: (q: number, r: number, l: LaneContext) => number,
+  ): void {
+    const writeImaginary = this.pendingImaginary;
+    if (!writeImaginary)
+      throw new Error('workgroup FFT: a split read with no split write before it');
+    this.pendingImaginary = null;
+    for (const half of ['x', 'y'] as const) {
+      if (half === 'y') writeImaginary();
+      for (let q = 0; q < this.perThread / radix; q++) {
+        for (let r = 0; r < radix; r++) {
+          this.line(
+            `if (inGroup) { v${q * radix + r}.${half} = sh[slot(shBase + ${element(q, r)})]; }`,
+          );
+          this.record('shared-read', (l) =>
+            l.inGroup ? this.slot(l.shBase + eOf(q, r, l)) : null,
+          );
+        }
+      }
+      this.readPending = true;
+    }
+  }
+
+  /** Output r of butterfly q, times its stage twiddle (none for r = 0 or the first stage). */
+  private twiddle(radix: number, ns: number, q: number, r: number): void {
+    if (r === 0 || ns === 1) return;
+    const reg = `v${q * radix + r}`;
+    const b = this.butterfly(q);
+    // twiddles.ts `workgroupTwiddleTable`: this stage's W for output r, indexed by k.
+    const at = this.twiddleAt(radix, ns) + (r - 1) * ns;
+    this.line(
+      `{ let w = tw[${u(at)} + (${b} & ${u(ns - 1)})]; ${reg} = cmul(${reg}, vec2f(w.x, w.y * sg)); }`,
+    );
+    // The twiddle load is unguarded: every lane makes it.
+    this.record('twiddle', (l) => at + ((l.j + this.threads * q) % ns));
+  }
+
+  /** The radix-R DFT of butterfly q's registers. */
+  private dft(radix: number, q: number): void {
+    this.line('{', ...dftLines(radix, (r) => `v${q * radix + r}`).map((l) => `  ${l}`), '}');
   }
 
   /** Position of output r of butterfly q in a radix-R stage after ns. */
@@ -468,6 +565,11 @@ class Emitter {
 
   write(radix: number, ns: number, to: Exclude<Where, 'registers'>): void {
     const { pass } = this.k;
+    if (to === 'shared' && this.split) {
+      this.halfWrite(radix, ns, 'x');
+      this.pendingImaginary = () => this.halfWrite(radix, ns, 'y');
+      return;
+    }
     const staged = to === 'global' && this.output.mode === 'staged';
     if (to === 'shared' || staged) this.beforeSharedWrite();
     for (let q = 0; q < this.perThread / radix; q++) {
@@ -527,6 +629,21 @@ class Emitter {
    * memory is scratch: (Σ|X|², ΣR|X|²) at slot(a), (Σ(1−R)²|X|², 0) at slot(WG + a), where
    * a = j·perGroup + lt.
    */
+  /** One half (real: x, imaginary: y) of every register into a split exchange's f32 `sh`. */
+  private halfWrite(radix: number, ns: number, half: 'x' | 'y'): void {
+    this.beforeSharedWrite();
+    for (let q = 0; q < this.perThread / radix; q++) {
+      for (let r = 0; r < radix; r++) {
+        const k = this.outPosition(q, radix, ns, r);
+        this.line(`if (inGroup) { sh[slot(shBase + ${k})] = v${q * radix + r}.${half}; }`);
+        this.record('shared-write', (l) =>
+          l.inGroup ? this.slot(l.shBase + this.outPositionOf(q, radix, ns, r, l)) : null,
+        );
+      }
+    }
+    this.afterSharedWrite();
+  }
+
   reduceSums(): void {
     this.usesSums = true;
     if (this.threads === 1) {
@@ -538,27 +655,44 @@ class Emitter {
     // Thread j of transform lt keeps its partial at j·perGroup + lt: the threads still adding
     // at each level (j < stride) then use one contiguous range, free of bank conflicts.
     const at = (l: LaneContext): number => l.j * pg + l.lt;
+    // Rows of scratch: vec2f (Σ|X|², ΣR|X|²) and (Σ(1−R)²|X|², 0), or three f32 rows when `sh`
+    // is f32 (a split kernel).
+    const rows: [number, string][] = this.split
+      ? [
+          [0, 'sum.x'],
+          [wg, 'sum.y'],
+          [2 * wg, 'sum.z'],
+        ]
+      : [
+          [0, 'sum.xy'],
+          [wg, 'vec2f(sum.z, 0.0)'],
+        ];
+    const slotAt = (offset: number, plus = 0): string =>
+      offset + plus === 0
+        ? 'sh[slot(sumAt)]'
+        : offset === 0
+          ? `sh[slot(sumAt + ${u(plus)})]`
+          : `sh[slot(${u(offset + plus)} + sumAt)]`;
     this.stage = 'sums';
     this.detail = `tree over ${this.threads} threads`;
     this.beforeSharedWrite();
     this.line(
       `let sumAt = j * ${u(pg)} + lt;`,
-      `if (inGroup) { sh[slot(sumAt)] = sum.xy; }`,
-      `if (inGroup) { sh[slot(${u(wg)} + sumAt)] = vec2f(sum.z, 0.0); }`,
+      ...rows.map(([offset, value]) => `if (inGroup) { ${slotAt(offset)} = ${value}; }`),
     );
-    this.record('shared-write', (l) => (l.inGroup ? this.slot(at(l)) : null));
-    this.record('shared-write', (l) => (l.inGroup ? this.slot(wg + at(l)) : null));
+    for (const [offset] of rows) {
+      this.record('shared-write', (l) => (l.inGroup ? this.slot(offset + at(l)) : null));
+    }
     this.afterSharedWrite();
     for (let stride = this.threads / 2; stride >= 1; stride /= 2) {
       this.line(
         `if (inGroup && j < ${u(stride)}) {`,
-        `  sh[slot(sumAt)] += sh[slot(sumAt + ${u(stride * pg)})];`,
-        `  sh[slot(${u(wg)} + sumAt)] += sh[slot(${u(wg + stride * pg)} + sumAt)];`,
+        ...rows.map(([offset]) => `  ${slotAt(offset)} += ${slotAt(offset, stride * pg)};`),
         '}',
         'workgroupBarrier();',
       );
       const active = (l: LaneContext): boolean => l.inGroup && l.j < stride;
-      for (const offset of [0, wg]) {
+      for (const [offset] of rows) {
         this.record('shared-read', (l) => (active(l) ? this.slot(offset + at(l)) : null));
         this.record('shared-read', (l) =>
           active(l) ? this.slot(offset + at(l) + stride * pg) : null,
@@ -566,11 +700,13 @@ class Emitter {
         this.record('shared-write', (l) => (active(l) ? this.slot(offset + at(l)) : null));
       }
     }
-    this.line(
-      `if (live && j == 0u) { sums[p.sumsBase + t] = vec4f(sh[slot(sumAt)], sh[slot(${u(wg)} + sumAt)].x, 0.0); }`,
-    );
-    this.record('shared-read', (l) => (l.live && l.j === 0 ? this.slot(at(l)) : null));
-    this.record('shared-read', (l) => (l.live && l.j === 0 ? this.slot(wg + at(l)) : null));
+    const total = this.split
+      ? `vec4f(${rows.map(([offset]) => slotAt(offset)).join(', ')}, 0.0)`
+      : `vec4f(sh[slot(sumAt)], sh[slot(${u(wg)} + sumAt)].x, 0.0)`;
+    this.line(`if (live && j == 0u) { sums[p.sumsBase + t] = ${total}; }`);
+    for (const [offset] of rows) {
+      this.record('shared-read', (l) => (l.live && l.j === 0 ? this.slot(offset + at(l)) : null));
+    }
     this.readPending = true;
   }
 
@@ -601,13 +737,14 @@ class Emitter {
    * on a GPU core, and keeps SwiftShader's zero-fill (compiled per element) short.
    */
   private sharedSize(): number {
-    return Math.max(this.k.perGroup * this.n, this.usesSums ? 2 * FFT_WORKGROUP : 0);
+    const sumsRows = this.split ? 3 : 2;
+    return Math.max(this.k.perGroup * this.n, this.usesSums ? sumsRows * FFT_WORKGROUP : 0);
   }
 
   shader(title: string, hook?: HookCode): string {
     return `// Generated by src/engine/gpu/workgroup-codegen.ts: ${title}.
 ${header(hook)}
-${this.usesShared ? `var<workgroup> sh: array<vec2f, ${this.sharedSize()}>;\n${swizzleWgslWith(this.shifts)}\n` : ''}
+${this.usesShared ? `var<workgroup> sh: array<${this.split ? 'f32' : 'vec2f'}, ${this.sharedSize()}>;\n${swizzleWgslWith(this.shifts, this.words)}\n` : ''}
 @compute @workgroup_size(${FFT_WORKGROUP})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) lid: u32) {
 ${[...this.prologue(), ...this.body].map((l) => `  ${l}`).join('\n')}
@@ -665,14 +802,14 @@ function chooseSwizzle(e: Emitter): void {
       if (elements.length > 0) instructions.push(elements);
     }
   }
-  const shifts = conflictFreeSwizzle(instructions) ?? DEFAULT_SHIFTS;
+  const shifts = conflictFreeSwizzle(instructions, e.words) ?? DEFAULT_SHIFTS;
   e.shifts = shifts;
-  e.slot = swizzleWith(shifts);
+  e.slot = swizzleWith(shifts, e.words);
 }
 
 /** Emits a kernel's body, then picks its swizzle. */
-function generate(k: WorkgroupKernel, build: (e: Emitter) => void): Emitter {
-  const e = new Emitter(k);
+function generate(k: WorkgroupKernel, capacity: number, build: (e: Emitter) => void): Emitter {
+  const e = new Emitter(k, capacity);
   build(e);
   chooseSwizzle(e);
   return e;
@@ -682,7 +819,7 @@ function generate(k: WorkgroupKernel, build: (e: Emitter) => void): Emitter {
 export function workgroupFftKernel(k: WorkgroupKernel, capacity: number): GeneratedKernel {
   checkKernel(k, capacity);
   const radices = stagePasses(k.pass.n).map((s) => s.radix);
-  const e = generate(k, (e) => {
+  const e = generate(k, capacity, (e) => {
     e.line(`let sg = ${k.sign.toFixed(1)};`);
     let ns = 1;
     radices.forEach((radix, s) => {
@@ -718,7 +855,7 @@ export function workgroupSpectralKernel(
   const forward = stagePasses(k.pass.n).map((s) => s.radix);
   const inverse = [...forward].reverse();
   const merged = forward[forward.length - 1] as number;
-  const e = generate(k, (e) => {
+  const e = generate(k, capacity, (e) => {
     e.line('var sg = 1.0;');
     let ns = 1;
     forward.forEach((radix, s) => {
