@@ -226,10 +226,11 @@ export function launchOf(pass: FftPass, signals: number, capacity: number): Pass
   const whole = Math.floor(vec2ExchangeValues(capacity) / pass.n);
   let perGroup = Math.max(1, Math.min(whole, FFT_WORKGROUP / threadsPerTransform));
   const fits = Math.floor(capacity / pass.n);
-  const columns = pass.inElem !== 1 && pass.inner >= SECTOR_VALUES;
-  if (columns && perGroup < SECTOR_VALUES && fits > perGroup) {
-    // Strided columns too long for 4 side by side in whole vec2f at 16 values a thread (2048
-    // points at 32 KiB): up to 32 a thread and split exchanges, so a warp covers whole sectors.
+  const strided = (pass.inElem !== 1 || pass.outElem !== 1) && pass.inner >= SECTOR_VALUES;
+  if (strided && perGroup < SECTOR_VALUES && fits > perGroup) {
+    // Strided columns, or rows stored transposed (the four-step second pass), too long for 4
+    // side by side in whole vec2f at 16 values a thread (2048 points with 32 KiB, 1024 with
+    // 16 KiB): up to 32 a thread and split exchanges, so a warp covers whole sectors.
     const most = (FFT_WORKGROUP * MAX_VALUES_PER_THREAD) / pass.n;
     perGroup = Math.max(perGroup, Math.min(fits, most, SECTOR_VALUES));
   }

@@ -6,8 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCpuEngine } from '../cpu-engine';
 import { uniformSigned } from '../../workloads/rng';
-import { fftTolerance, linfRelError } from '../testing/compare';
+import { fftTolerance, linfRelError, maxRelDiff } from '../testing/compare';
 import { gpuFixture } from '../testing/gpu-fixture';
+import { nodeAdapter } from '../testing/node-gpu';
+import { createEngine } from './engine';
 import type { Shape } from '../types';
 import { FFT_VARIANTS, type FftVariant } from './plan';
 
@@ -115,6 +117,56 @@ describe("'workgroup' over 4096 values: split exchanges, 32 values a thread", ()
     ] as [Shape, number][]) {
       await checkAgainstCpu('workgroup', shape, batch, false, shape[1] ?? 0);
       await checkAgainstCpu('workgroup', shape, batch, true, 1 + (shape[1] ?? 0));
+    }
+  }, 120_000);
+});
+
+describe("'workgroup' with 16 KiB of workgroup memory (WebGPU's default limits)", () => {
+  // A device asked for no limits gets 16 KiB: capacity 4096, and kernels over 2048 values split
+  // their exchanges, staged loads and stores included (2^20's transposed store, 4 rows wide).
+  it('capacity 4096; 1D, four-step and 2D against float64, fused resolvent too', async () => {
+    const device = await (await nodeAdapter()).requestDevice({ label: '16 KiB device' });
+    const errors: string[] = [];
+    device.addEventListener('uncapturederror', (e) => {
+      errors.push((e as GPUUncapturedErrorEvent).error.message);
+    });
+    const engine = await createEngine(device, { variant: 'workgroup' });
+    try {
+      expect(device.limits.maxComputeWorkgroupStorageSize).toBe(16384);
+      expect(engine.maxSingleDispatchN).toBe(4096);
+      const cases: [Shape, number][] = [
+        [[16], 300],
+        [[4096], 3],
+        [[2 ** 20], 1],
+        [[1024, 64], 1],
+      ];
+      for (const [shape, batch] of cases) {
+        const size = shape.length === 1 ? shape[0] : shape[0] * shape[1];
+        for (const inverse of [false, true]) {
+          const data = uniformSigned(size + batch, batch * size * 2);
+          const g = await engine.fft(data, { shape, batch, inverse });
+          const c = await cpu.fft(data, { shape, batch, inverse });
+          expect(
+            linfRelError(g.data, c.data),
+            `16 KiB [${shape.join(', ')}]${inverse ? ' inverse' : ''}`,
+          ).toBeLessThanOrEqual(fftTolerance(size));
+        }
+        const data = uniformSigned(3 * size, batch * size * 2);
+        const o = { shape, batch, phi: 1.618 };
+        const g = await engine.resolvent(data, o);
+        const c = await cpu.resolvent(data, o);
+        const what = `16 KiB resolvent [${shape.join(', ')}]`;
+        expect(linfRelError(g.filtered, c.filtered), what).toBeLessThanOrEqual(
+          2 * fftTolerance(size),
+        );
+        // The per-signal sums come from the fused pass's tree (three f32 rows when split).
+        expect(maxRelDiff(g.energy, c.energy), `${what} energy`).toBeLessThan(1e-5);
+        expect(maxRelDiff(g.coherence, c.coherence), `${what} coherence`).toBeLessThan(1e-5);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      engine.destroy();
+      device.destroy();
     }
   }, 120_000);
 });

@@ -176,8 +176,18 @@ describe('split exchanges: kernels over half the capacity', () => {
     );
   });
 
-  it('refuses staged I/O with split exchanges (fft-plan.ts launches none)', () => {
-    // 256 transforms of 16 staged through workgroup memory: 4096 values, over 16 KiB's half.
-    expect(() => workgroupFftShader(oneD(16, 8192), 4096)).toThrow(/staged I\/O with split/);
+  it('stores the four-step rows through split exchanges with 16 KiB, each value waiting in a register', () => {
+    // 2^20 = 1024·1024 with capacity 4096: the second pass takes 4 rows (4096 values, over
+    // half of 16 KiB) and stores them transposed, staged, in halves.
+    const p1 = planFft([2 ** 20], 4096).passes[1] as FftPass;
+    const code = workgroupFftShader(passKernel(p1, 1, 4096), 4096);
+    expect(code).toContain('var<workgroup> sh: array<f32, 4096>;');
+    expect(count(code, 'var gs')).toBe(16);
+    expect(code).toContain('gs0.x = sh[slot(xt * 1024u + xe)];');
+    expect(code).toContain('gs15.y = sh[slot(xt * 1024u + xe)]; dst[outGroupBase + xAt] = gs15;');
+    // Each global value is written once; workgroup memory takes both halves.
+    expect(count(code, 'dst[')).toBe(16);
+    // A staged load in halves is not generated: 256 transforms of 16 over 16 KiB's half.
+    expect(() => workgroupFftShader(oneD(16, 8192), 4096)).toThrow(/staged load with split/);
   });
 });

@@ -259,10 +259,10 @@ class Emitter {
     this.twiddleBlocks = workgroupTwiddleBlocks(stagePasses(pass.n).map((s) => s.radix));
     this.input = ioOf(k, { signal: pass.inSignal, inner: pass.inInner, elem: pass.inElem });
     this.output = ioOf(k, { signal: pass.outSignal, inner: pass.outInner, elem: pass.outElem });
-    if (this.split && (this.input.mode === 'staged' || this.output.mode === 'staged')) {
-      // fft-plan.ts launches no such pass: split kernels read and write whole sectors directly.
+    if (this.split && this.input.mode === 'staged') {
+      // fft-plan.ts launches no such pass: split kernels read whole sectors directly.
       throw new RangeError(
-        `workgroup FFT: staged I/O with split exchanges is not generated (${describe(k)})`,
+        `workgroup FFT: a staged load with split exchanges is not generated (${describe(k)})`,
       );
     }
   }
@@ -409,8 +409,18 @@ class Emitter {
    * Copies the group's block between global and workgroup memory in address order: 'load'
    * fills workgroup memory from `src` (the input side), 'store' empties it into `dst` (the
    * output side). Value x of round i is x = lid + 256·i (`stagedValue`).
+   *
+   * A split kernel stores in halves: each round reads the real halves the registers left into
+   * a register of its own (gs{i}), `writeImaginary` puts the imaginary halves in their place,
+   * and each round reads those and writes the whole value out. (fft-plan.ts launches split
+   * kernels with staged stores only, the four-step second pass with 16 KiB; the constructor
+   * refuses a staged load.)
    */
-  private stagedCopy(io: Extract<Io, { mode: 'staged' }>, direction: 'load' | 'store'): void {
+  private stagedCopy(
+    io: Extract<Io, { mode: 'staged' }>,
+    direction: 'load' | 'store',
+    writeImaginary?: () => void,
+  ): void {
     const { pass, perGroup } = this.k;
     const load = direction === 'load';
     const side = load
@@ -424,14 +434,8 @@ class Emitter {
     );
     const shared = `sh[slot(xt * ${u(this.n)} + xe)]`;
     const global = `${load ? 'src' : 'dst'}[${base} + xAt]`;
-    for (let i = 0; i < this.rounds(); i++) {
+    const rounds = Array.from({ length: this.rounds() }, (_, i) => {
       const v = this.stagedValue(io, side, i);
-      this.line(
-        '{',
-        ...v.wgsl.map((l) => `  ${l}`),
-        `  if (x < ${u(size)} && firstT + xt < p.count) { ${load ? `${shared} = ${global}` : `${global} = ${shared}`}; }`,
-        '}',
-      );
       const live = (lid: number, count: number) => {
         const s = v.of(lid);
         return s.x < size && s.lt < count ? s : null;
@@ -441,17 +445,48 @@ class Emitter {
         const s = live(l.lid, count);
         return s ? this.slot(s.lt * this.n + s.e) : null;
       };
-      // In program order: the read, then the write.
-      if (load) {
-        this.record('global-read', globalAt);
-        this.record('shared-write', sharedAt);
-      } else {
-        this.record('shared-read', sharedAt);
-        this.record('global-write', globalAt);
+      const copy = (body: string): void => {
+        this.line(
+          '{',
+          ...v.wgsl.map((l) => `  ${l}`),
+          `  if (x < ${u(size)} && firstT + xt < p.count) { ${body}; }`,
+          '}',
+        );
+      };
+      return { copy, globalAt, sharedAt, temp: `gs${i}` };
+    });
+    if (!this.split) {
+      for (const r of rounds) {
+        r.copy(load ? `${shared} = ${global}` : `${global} = ${shared}`);
+        // In program order: the read, then the write.
+        if (load) {
+          this.record('global-read', r.globalAt);
+          this.record('shared-write', r.sharedAt);
+        } else {
+          this.record('shared-read', r.sharedAt);
+          this.record('global-write', r.globalAt);
+        }
       }
+      if (load) this.afterSharedWrite();
+      else this.readPending = true;
+      return;
     }
-    if (load) this.afterSharedWrite();
-    else this.readPending = true;
+    if (load || !writeImaginary) {
+      throw new Error('workgroup FFT: split staging is a store with its imaginary halves');
+    }
+    this.line(...rounds.map((r) => `var ${r.temp} = vec2f(0.0);`));
+    for (const r of rounds) {
+      r.copy(`${r.temp}.x = ${shared}`);
+      this.record('shared-read', r.sharedAt);
+    }
+    this.readPending = true;
+    writeImaginary();
+    for (const r of rounds) {
+      r.copy(`${r.temp}.y = ${shared}; ${global} = ${r.temp}`);
+      this.record('shared-read', r.sharedAt);
+      this.record('global-write', r.globalAt);
+    }
+    this.readPending = true;
   }
 
   /** Reads (and twiddles) every butterfly's inputs of a radix-R stage, then its DFTs. */
@@ -591,12 +626,18 @@ class Emitter {
           pass.twiddleN !== 0
             ? [`  let w = twN[${twiddleAt}];`, '  y = cmul(y, vec2f(w.x, w.y * sg));']
             : [];
+        // Split: the register keeps the scaled, twiddled value; its imaginary half goes later.
+        const put = !staged
+          ? [`  dst[outBase + k * ${u(pass.outElem)}] = y;`]
+          : this.split
+            ? [`  ${reg} = y;`, `  sh[slot(shBase + k)] = ${reg}.x;`]
+            : ['  sh[slot(shBase + k)] = y;'];
         this.line(
           `if (${staged ? 'inGroup' : 'live'}) {`,
           `  let k = ${k};`,
           `  var y = ${reg} * p.scale;`,
           ...twiddled,
-          staged ? '  sh[slot(shBase + k)] = y;' : `  dst[outBase + k * ${u(pass.outElem)}] = y;`,
+          ...put,
           '}',
         );
         if (pass.twiddleN !== 0) {
@@ -617,7 +658,7 @@ class Emitter {
       const { stage, detail } = this;
       this.stage = 'store';
       this.detail = this.output.m === 1 ? 'rows' : `${this.output.m} transforms side by side`;
-      this.stagedCopy(this.output, 'store');
+      this.stagedCopy(this.output, 'store', () => this.halfWrite(radix, ns, 'y'));
       this.stage = stage;
       this.detail = detail;
     }
