@@ -34,6 +34,17 @@ test('tune measures every kernel variant, persists the choice, and re-plan forge
   const faster = (await page.getByTestId('plan-variant').textContent()) ?? '';
   expect(variants).toContain(faster);
   expect(ms[faster]).toBeLessThanOrEqual(Math.min(...Object.values(ms)) + 0.005);
+  // The timings name the workload they were measured on, and another workload drops them.
+  const n = page.getByTestId('n');
+  const tunedN = await n.inputValue();
+  await expect(page.getByTestId('plan-timings')).toContainText(
+    new RegExp(`^Measured on resolvent, ${tunedN}, batch \\d+: `),
+  );
+  await n.selectOption(tunedN === '512' ? '256' : '512');
+  await expect(page.getByTestId('plan-source')).toContainText('not measured');
+  await expect(page.getByTestId('plan-timings')).toHaveCount(0);
+  await n.selectOption(tunedN);
+  await expect(page.getByTestId('plan-source')).toContainText('measured fastest');
 
   // The wisdom lives in localStorage: a reload remembers the measured choice.
   await page.reload();

@@ -11,6 +11,8 @@ import type { EngineSession } from './engine-session';
 import type { AppStore } from './store';
 
 export const WISDOM_KEY = 'phi-playground.wisdom';
+/** A small batch is enough to rank the variants and keeps a tune short on slow adapters. */
+const TUNE_BATCH = 16;
 /** Wisdom is a few hundred bytes per adapter; far more is not wisdom. */
 export const WISDOM_MAX_CHARS = 64 * 1024;
 
@@ -45,6 +47,11 @@ export interface PlanStatus {
   source: 'forced' | 'measured' | 'default';
   /** Median ms per run of each variant, from the last tune on this page. */
   ms: Partial<Record<FftVariant, number>> | null;
+  /**
+   * The workload `ms` was measured on ('resolvent, 8192, batch 16'); another workload drops
+   * the timings rather than show them under its own, unmeasured plan.
+   */
+  measuredOn: string | null;
   /** The variants this device runs, and the lanes per butterfly of 'subgroups' (0: none). */
   variants: readonly FftVariant[];
   subgroupLanes: number;
@@ -75,6 +82,11 @@ function workloadOp(store: AppStore): { op: TunableId; shape: Shape; batch: numb
     : { op, shape: shapeOf(config), batch: config.batch };
 }
 
+/** How the status names a workload: the operation, the shape and the batch the tune ran. */
+export function workloadLabel(op: TunableId, shape: Shape, batch: number): string {
+  return `${op}, ${shape.join('×')}, batch ${batch}`;
+}
+
 export function createPlannerControl(store: AppStore, session: EngineSession): PlannerControl {
   const gpuEngine = async (): Promise<GpuEngine | null> => {
     const { engine } = await session.ready();
@@ -86,6 +98,7 @@ export function createPlannerControl(store: AppStore, session: EngineSession): P
       variant: engine.variantFor(op, shape),
       source: engine.variantSource(op, shape),
       ms: null,
+      measuredOn: null,
       variants: engine.variants,
       subgroupLanes: engine.subgroupLanes,
       busy: false,
@@ -96,8 +109,16 @@ export function createPlannerControl(store: AppStore, session: EngineSession): P
   return {
     async refresh() {
       const engine = await gpuEngine();
-      if (engine) publish(engine, { ms: store.getState().plan?.ms ?? null });
-      else store.getState().setPlan(null);
+      if (!engine) {
+        store.getState().setPlan(null);
+        return;
+      }
+      const previous = store.getState().plan;
+      const { op, shape, batch } = workloadOp(store);
+      const tuned = Math.min(batch, TUNE_BATCH);
+      // Timings of another workload are not this one's: drop them.
+      const same = previous?.measuredOn === workloadLabel(op, shape, tuned);
+      publish(engine, same ? { ms: previous.ms, measuredOn: previous.measuredOn } : {});
     },
     async tune() {
       const engine = await gpuEngine();
@@ -105,9 +126,9 @@ export function createPlannerControl(store: AppStore, session: EngineSession): P
       const { op, shape, batch } = workloadOp(store);
       publish(engine, { busy: true });
       try {
-        // A small batch is enough to rank the variants and keeps the tune short on slow adapters.
-        const result = await engine.tune(op, shape, Math.min(batch, 16));
-        publish(engine, { ms: result.ms });
+        const tuned = Math.min(batch, TUNE_BATCH);
+        const result = await engine.tune(op, shape, tuned);
+        publish(engine, { ms: result.ms, measuredOn: workloadLabel(op, shape, tuned) });
       } catch (error) {
         publish(engine, { error: error instanceof Error ? error.message : String(error) });
       }

@@ -36,6 +36,7 @@ export function PlanSection() {
       </p>
       {timings.length > 0 && (
         <p data-testid="plan-timings">
+          {plan.measuredOn && <span className="muted small">Measured on {plan.measuredOn}: </span>}
           {timings.map(([v, ms]) => `${v}: ${ms.toFixed(2)} ms`).join(' · ')}
         </p>
       )}
