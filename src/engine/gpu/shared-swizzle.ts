@@ -56,8 +56,8 @@ export const SWIZZLE_CANDIDATES: readonly SwizzleShifts[] = shiftSets([4, 8], 11
 
 /**
  * The width of an exchanged element: a vec2f (two words, 16 bank pairs; the swizzle folds into
- * the low 4 bits) or one f32 word (the split exchanges of kernels over 4096 values, which move
- * the real and the imaginary halves one after the other: 32 banks, the low 5 bits).
+ * the low 4 bits) or one f32 word (the split exchanges of kernels over half the capacity, which
+ * move the real and the imaginary halves one after the other: 32 banks, the low 5 bits).
  */
 export type ElementWords = 1 | 2;
 
