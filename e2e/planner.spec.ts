@@ -17,6 +17,15 @@ test('tune measures every kernel variant, persists the choice, and re-plan forge
   const offered = (await page.getByTestId('plan-variants').textContent()) ?? '';
   const variants = /runs: ([a-z, ]+)/.exec(offered)?.[1]?.trim().split(', ') ?? [];
   expect(variants).toEqual(expect.arrayContaining(['workgroup', 'stages']));
+  // The 'workgroup' variant's one-dispatch limit, from this adapter's workgroup memory: 4 bytes
+  // a value (split exchanges), at most 8192 (fft-plan.ts workgroupCapacity).
+  const storage = await page.evaluate(
+    async () => (await navigator.gpu.requestAdapter())?.limits.maxComputeWorkgroupStorageSize ?? 0,
+  );
+  const capacity = Math.min(8192, 2 ** Math.floor(Math.log2(storage / 4)));
+  await expect(page.getByTestId('plan-single-dispatch')).toHaveText(
+    capacity.toLocaleString('en-US'),
+  );
 
   await page.getByTestId('plan-tune').click();
   await expect(page.getByTestId('plan-source')).toContainText('measured fastest', {

@@ -55,6 +55,8 @@ export interface PlanStatus {
   /** The variants this device runs, and the lanes per butterfly of 'subgroups' (0: none). */
   variants: readonly FftVariant[];
   subgroupLanes: number;
+  /** The longest FFT the 'workgroup' variant takes in one dispatch on this device. */
+  singleDispatchN: number;
   busy: boolean;
   error: string | null;
 }
@@ -101,6 +103,7 @@ export function createPlannerControl(store: AppStore, session: EngineSession): P
       measuredOn: null,
       variants: engine.variants,
       subgroupLanes: engine.subgroupLanes,
+      singleDispatchN: engine.maxSingleDispatchN,
       busy: false,
       error: null,
       ...extra,

@@ -22,8 +22,12 @@ export function PlanSection() {
         </span>
       </p>
       <p className="muted small">
-        “workgroup” keeps each signal in workgroup memory (one dispatch, fast on GPUs); “stages”
-        streams radix-16 passes through global memory (fast on CPU emulations); “subgroups” lets{' '}
+        “workgroup” keeps each signal in workgroup memory (a 1D signal of up to{' '}
+        <span data-testid="plan-single-dispatch">
+          {plan.singleDispatchN.toLocaleString('en-US')}
+        </span>{' '}
+        values in one dispatch on this device, longer ones in two; fast on GPUs); “stages” streams
+        radix-16 passes through global memory (fast on CPU emulations); “subgroups” lets{' '}
         {plan.subgroupLanes > 1 ? plan.subgroupLanes : 'several'} invocations of a subgroup share
         each butterfly through shuffles, so a transform takes fewer passes. Tuning times every
         variant on your device for this workload and remembers the winner.
