@@ -4,17 +4,76 @@
  * 2e-6 target; a table costs one read per butterfly instead.
  */
 
-/** Interleaved (cos, sin) of −2πm/n for m in [0, n): the forward twiddles W_n^m. */
-export function twiddleTable(n: number): Float32Array<ArrayBuffer> {
+/** Root tables kept: a plan asks for the same n's roots for several tables. */
+const ROOTS_KEPT = 4;
+const rootsCache = new Map<number, Float32Array<ArrayBuffer>>();
+
+/**
+ * W_n^m = (cos, sin)(−2πm/n) for m in [0, n), rounded once to float32. Float64 sin and cos
+ * run on the first octant only (m ≤ n/8); the rest follow by the circle's exact symmetries
+ * (quarter turns swap and negate, the second half of a quadrant mirrors the first), so a
+ * 2^20-point table takes n/8 trig pairs rather than n, and every table below is lookups.
+ * Shared, cached: callers copy what they hand out.
+ */
+function unitRoots(n: number): Float32Array<ArrayBuffer> {
+  const kept = rootsCache.get(n);
+  if (kept) {
+    rootsCache.delete(n);
+    rootsCache.set(n, kept);
+    return kept;
+  }
   const out = new Float32Array(2 * n);
-  for (let m = 0; m < n; m++) {
-    // Reduce to the first half-turn by symmetry so the angle passed to Math.cos/sin stays
-    // small and exact multiples of π/2 give exact zeros.
-    const a = (-2 * Math.PI * m) / n;
-    out[2 * m] = exactish(Math.cos(a));
-    out[2 * m + 1] = exactish(Math.sin(a));
+  if (n % 8 !== 0) {
+    for (let m = 0; m < n; m++) {
+      const a = (-2 * Math.PI * m) / n;
+      out[2 * m] = exactish(Math.cos(a));
+      out[2 * m + 1] = exactish(Math.sin(a));
+    }
+  } else {
+    const quarter = n / 4;
+    const eighth = n / 8;
+    const c = new Float64Array(eighth + 1);
+    const sn = new Float64Array(eighth + 1);
+    for (let t = 0; t <= eighth; t++) {
+      c[t] = Math.cos((2 * Math.PI * t) / n);
+      sn[t] = Math.sin((2 * Math.PI * t) / n);
+    }
+    for (let t = 0; t < quarter; t++) {
+      // (cos, sin)(2πt/n) for t in [0, n/4): past n/8, cos(π/2 − x) = sin x and back.
+      const x = exactish((t <= eighth ? c[t] : sn[quarter - t]) ?? 0);
+      const y = exactish((t <= eighth ? sn[t] : c[quarter - t]) ?? 0);
+      // W = (cos, −sin) of t and of t turned by one, two and three quarter turns:
+      // (cos, sin) = (x, y), (−y, x), (−x, −y), (y, −x).
+      const at = 2 * t;
+      const q = 2 * quarter;
+      out[at] = x;
+      out[at + 1] = -y + 0; // + 0: −0 becomes 0
+      out[at + q] = -y + 0;
+      out[at + q + 1] = -x + 0;
+      out[at + 2 * q] = -x + 0;
+      out[at + 2 * q + 1] = y;
+      out[at + 3 * q] = y;
+      out[at + 3 * q + 1] = x;
+    }
+  }
+  rootsCache.set(n, out);
+  for (const old of rootsCache.keys()) {
+    if (rootsCache.size <= ROOTS_KEPT) break;
+    rootsCache.delete(old);
   }
   return out;
+}
+
+/** Writes W_n^e (e reduced mod n) at entry `at` of `out`. */
+function putRoot(out: Float32Array, at: number, roots: Float32Array, n: number, e: number): void {
+  const m = e % n;
+  out[2 * at] = roots[2 * m] ?? 0;
+  out[2 * at + 1] = roots[2 * m + 1] ?? 0;
+}
+
+/** Interleaved (cos, sin) of −2πm/n for m in [0, n): the forward twiddles W_n^m. */
+export function twiddleTable(n: number): Float32Array<ArrayBuffer> {
+  return unitRoots(n).slice();
 }
 
 /** One stage's block of `workgroupTwiddleTable`. */
@@ -64,15 +123,11 @@ export function workgroupTwiddleTable(
   const total = blocks.reduce((a, b) => Math.max(a, b.offset + (b.radix - 1) * b.ns), 0);
   // A storage binding may not be empty: keep one entry for a one-stage transform.
   const out = new Float32Array(2 * Math.max(1, total));
+  const roots = unitRoots(n);
   for (const { radix, ns, offset } of blocks) {
     const step = n / (ns * radix);
     for (let r = 1; r < radix; r++) {
-      for (let k = 0; k < ns; k++) {
-        const a = (-2 * Math.PI * ((r * k * step) % n)) / n;
-        const at = offset + (r - 1) * ns + k;
-        out[2 * at] = exactish(Math.cos(a));
-        out[2 * at + 1] = exactish(Math.sin(a));
-      }
+      for (let k = 0; k < ns; k++) putRoot(out, offset + (r - 1) * ns + k, roots, n, r * k * step);
     }
   }
   return out;
@@ -102,12 +157,10 @@ export function fourStepTwiddleTable(
   if (!Number.isInteger(Math.log2(block)) || block > inner)
     throw new RangeError(`four-step twiddle block must be a power of two ≤ ${inner}; got ${block}`);
   const out = new Float32Array(2 * bigN);
+  const roots = unitRoots(bigN);
   for (let k = 0; k < n; k++) {
     for (let within = 0; within < inner; within++) {
-      const a = (-2 * Math.PI * ((within * k) % bigN)) / bigN;
-      const at = fourStepTwiddleIndex(within, k, n, block);
-      out[2 * at] = exactish(Math.cos(a));
-      out[2 * at + 1] = exactish(Math.sin(a));
+      putRoot(out, fourStepTwiddleIndex(within, k, n, block), roots, bigN, within * k);
     }
   }
   return out;
@@ -121,13 +174,9 @@ export function fourStepTwiddleTable(
 export function stageTwiddleBlock(n: number, radix: number, ns: number): Float32Array<ArrayBuffer> {
   const step = n / (ns * radix);
   const out = new Float32Array(2 * (radix - 1) * ns);
+  const roots = unitRoots(n);
   for (let m = 1; m < radix; m++) {
-    for (let k = 0; k < ns; k++) {
-      const a = (-2 * Math.PI * ((m * k * step) % n)) / n;
-      const at = (m - 1) * ns + k;
-      out[2 * at] = exactish(Math.cos(a));
-      out[2 * at + 1] = exactish(Math.sin(a));
-    }
+    for (let k = 0; k < ns; k++) putRoot(out, (m - 1) * ns + k, roots, n, m * k * step);
   }
   return out;
 }
@@ -176,12 +225,9 @@ export function subgroupStageTwiddleBlock(
   const P = radix * lanes;
   const L = subgroupTwiddleLayout(radix, lanes, ns);
   const out = new Float32Array(2 * L.size);
+  const roots = unitRoots(n);
   // W_n^e at entry `at` (e reduced mod n).
-  const put = (at: number, e: number): void => {
-    const a = (-2 * Math.PI * (e % n)) / n;
-    out[2 * at] = exactish(Math.cos(a));
-    out[2 * at + 1] = exactish(Math.sin(a));
-  };
+  const put = (at: number, e: number): void => putRoot(out, at, roots, n, e);
   for (let h = lanes / 2; h >= 2; h /= 2) {
     for (let i = 0; i < h; i++) put(L.shuffle + h + i, (i * n) / (2 * h));
   }
