@@ -529,12 +529,6 @@ class Emitter {
     }
   }
 
-  /**
-   * Adds each thread's `sum` over the threads of its transform (a tree with literal strides, so
-   * the rounding error grows as log n) and writes the total to sums[sumsBase + t]. Workgroup
-   * memory is scratch: (Σ|X|², ΣR|X|²) at slot(a), (Σ(1−R)²|X|², 0) at slot(WG + a), where
-   * a = j·perGroup + lt.
-   */
   /** One half (real: x, imaginary: y) of every register into a split exchange's f32 `sh`. */
   private halfWrite(radix: number, ns: number, half: 'x' | 'y'): void {
     this.beforeSharedWrite();
@@ -550,6 +544,13 @@ class Emitter {
     this.afterSharedWrite();
   }
 
+  /**
+   * Adds each thread's `sum` over the threads of its transform (a tree with literal strides, so
+   * the rounding error grows as log n) and writes the total to sums[sumsBase + t]. Workgroup
+   * memory is scratch: (Σ|X|², ΣR|X|²) at slot(a), (Σ(1−R)²|X|², 0) at slot(WG + a), where
+   * a = j·perGroup + lt; in a split kernel (f32 `sh`) the three sums at slot(a), slot(WG + a)
+   * and slot(2·WG + a).
+   */
   reduceSums(): void {
     this.usesSums = true;
     if (this.threads === 1) {
