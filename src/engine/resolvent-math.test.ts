@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { highKFractionOf, metricsFromSums } from './resolvent-math';
+import {
+  axisQ,
+  highKFractionOf,
+  kappa,
+  metricsFromSums,
+  resolventTable,
+  weights,
+} from './resolvent-math';
 
 describe('highKFractionOf', () => {
   it('is the removed share Σ(1 − R)²|X|² / Σ|X|²', () => {
@@ -23,5 +30,29 @@ describe('highKFractionOf', () => {
     const b = metricsFromSums(() => big, o, Float64Array);
     expect(b.batchHighKEnergy).toBeCloseTo(100 * a.batchHighKEnergy, 12);
     expect(highKFractionOf(big)).toBeCloseTo(highKFractionOf(small), 15);
+  });
+});
+
+describe('per-axis q and the R table', () => {
+  it('axisQ is (kScale·κ)² and the table is weights().r, bit for bit, in every unit', () => {
+    for (const unit of ['cycles', 'radians', 'index'] as const) {
+      for (const [n, kScale] of [
+        [1, 1],
+        [7, 2.5],
+        [64, 0.1],
+        [1024, 1],
+      ] as const) {
+        const q = axisQ(n, unit, kScale);
+        for (let i = 0; i < n; i++) expect(q[i]).toBe((kScale * kappa(i, n, unit)) ** 2);
+      }
+      const shape = [16, 32] as const;
+      const table = resolventTable([...shape], 1.618034, unit, 1.5);
+      for (let y = 0; y < shape[0]; y++) {
+        for (let x = 0; x < shape[1]; x++) {
+          const q = (1.5 * kappa(y, 16, unit)) ** 2 + (1.5 * kappa(x, 32, unit)) ** 2;
+          expect(table[y * 32 + x]).toBe(weights(1.618034, q).r);
+        }
+      }
+    }
   });
 });

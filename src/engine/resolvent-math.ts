@@ -18,24 +18,30 @@ export function fftfreq(i: number, n: number): number {
   return (i < half ? i : i - n) / n;
 }
 
-/** κ for bin i of an axis of length n, in the given unit. */
-export function kappa(i: number, n: number, unit: KUnit): number {
-  const f = fftfreq(i, n);
+/** κ per cycle a sample in `unit` on an axis of length n: κ = kappaPerCycle · fftfreq. */
+function kappaPerCycle(n: number, unit: KUnit): number {
   switch (unit) {
     case 'cycles':
-      return f;
+      return 1;
     case 'radians':
-      return 2 * Math.PI * f;
+      return 2 * Math.PI;
     case 'index':
-      return f * n;
+      return n;
   }
+}
+
+/** κ for bin i of an axis of length n, in the given unit. */
+export function kappa(i: number, n: number, unit: KUnit): number {
+  return fftfreq(i, n) * kappaPerCycle(n, unit);
 }
 
 /** q[i] = (kScale·κ_i)² along one axis, float64. In 2D, q = q_y + q_x (κ² = κy² + κx²). */
 export function axisQ(n: number, unit: KUnit, kScale: number): Float64Array {
   const q = new Float64Array(n);
+  // The unit's factor once, not per bin: a 2^20 axis is a table a plot may redo each frame.
+  const per = kappaPerCycle(n, unit);
   for (let i = 0; i < n; i++) {
-    const k = kScale * kappa(i, n, unit);
+    const k = kScale * (fftfreq(i, n) * per);
     q[i] = k * k;
   }
   return q;
@@ -46,8 +52,12 @@ export function axisQ(n: number, unit: KUnit, kScale: number): Float64Array {
  * not by subtraction, so the high-k energy keeps full precision where R ≈ 1.
  */
 export function weights(phi: number, q: number): { r: number; oneMinusR: number } {
-  const d = 1 + phi * q;
-  return { r: 1 / d, oneMinusR: (phi * q) / d };
+  return { r: resolventR(phi, q), oneMinusR: (phi * q) / (1 + phi * q) };
+}
+
+/** R alone, 1/(1 + φq): tables of R allocate nothing per bin. */
+export function resolventR(phi: number, q: number): number {
+  return 1 / (1 + phi * q);
 }
 
 /** R(k) for every bin of a shape, float64, row-major. */
@@ -63,7 +73,7 @@ export function resolventTable(
   const table = new Float64Array(ny * nx);
   for (let y = 0; y < ny; y++) {
     for (let x = 0; x < nx; x++) {
-      table[y * nx + x] = weights(phi, (qy[y] ?? 0) + (qx[x] ?? 0)).r;
+      table[y * nx + x] = resolventR(phi, (qy[y] ?? 0) + (qx[x] ?? 0));
     }
   }
   return table;
