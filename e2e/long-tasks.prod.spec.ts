@@ -10,8 +10,13 @@ test('the default workload runs with no main-thread task over 50 ms', async ({ p
   await recordMainThread(page);
   await page.goto('/');
   await expect(page.getByTestId('backend')).toHaveText('webgpu');
-  // Start measuring once the pipelines are built and the plots have their first data.
+  // Start measuring once the pipelines are built and every plot has drawn its first data: the
+  // plots over time, off screen too, mount their charts just after the first frames.
   await waitForFrame(page, 3);
+  for (const plot of ['plot-high-k', 'plot-coherence', 'plot-throughput']) {
+    await expect(page.getByTestId(plot).locator('.recharts-surface').first()).toBeAttached();
+  }
+  await waitForFrame(page, (await seqOf(page)) + 3);
   const t0 = await pageNow(page);
   const seq = await seqOf(page);
   await waitForFrame(page, seq + 40);
