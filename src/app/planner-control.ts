@@ -85,7 +85,7 @@ function workloadOp(store: AppStore): { op: TunableId; shape: Shape; batch: numb
 }
 
 /** How the status names a workload: the operation, the shape and the batch the tune ran. */
-export function workloadLabel(op: TunableId, shape: Shape, batch: number): string {
+function workloadLabel(op: TunableId, shape: Shape, batch: number): string {
   return `${op}, ${shape.join('×')}, batch ${batch}`;
 }
 

@@ -5,10 +5,10 @@
  */
 import type { Shape } from '../types';
 import type { ElementWords } from './shared-swizzle';
+import { SECTOR_VALUES } from './fft-plan';
 
 export const WARP = 32;
 const BANKS = 32;
-const SECTOR_VALUES = 32 / 8;
 const LINE_VALUES = 128 / 8;
 /** Signals in the modelled batch: enough to fill a warp with short transforms. */
 export const MODEL_SIGNALS = 256;

@@ -4,6 +4,11 @@
  * literal, which is what keeps the butterflies out of memory on GPU and CPU-emulation compilers.
  */
 
+/** A u32 literal, as the generators bake lengths, strides and offsets into their WGSL. */
+export function u32(x: number): string {
+  return `${x}u`;
+}
+
 /** A float64 constant as a WGSL f32 literal with enough digits to round to the same f32. */
 function lit(v: number): string {
   const r = Math.abs(v) < 1e-15 ? 0 : v;

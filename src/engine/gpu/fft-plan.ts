@@ -205,8 +205,8 @@ export function threadValues(n: number, perGroup: number): number {
   return Math.max(valuesPerThread(n), (perGroup * n) / FFT_WORKGROUP);
 }
 
-/** Values per 32-byte sector of vec2f: a warp covers whole sectors in runs of 4. */
-const SECTOR_VALUES = 4;
+/** vec2f values per 32-byte global-memory sector: a warp covers whole sectors in runs of 4. */
+export const SECTOR_VALUES = 32 / 8;
 
 /** Launch geometry of one pass over `signals` signals. */
 export interface PassLaunch {

@@ -47,7 +47,8 @@
  * Bindings and Params are those of the stage bind group layout in pipelines.ts.
  */
 
-import { dftLines } from './dft-codegen';
+import { dftLines, u32 as u } from './dft-codegen';
+import { SECTOR_VALUES } from './fft-plan';
 import {
   conflictFreeSwizzle,
   SWIZZLE_WGSL,
@@ -66,9 +67,6 @@ export const STAGE_RADICES = [2, 4, 8, 16] as const;
 
 /** Most lanes one 'subgroups' butterfly spans: a divisor of the workgroup and of subgroups. */
 export const MAX_LANES = 32;
-
-/** vec2f values in a 32-byte global-memory sector: shorter runs waste part of a sector. */
-const SECTOR_VALUES = 4;
 
 /**
  * Invocations in a workgroup of a stage kernel with `lanes` lanes a butterfly: 64, but for 32
@@ -210,9 +208,6 @@ function header(
 ${hook ? hook.declarations(HOOK_BINDINGS) : ''}${shared}
 ${CMUL_WGSL}`;
 }
-
-/** A u32 literal. */
-const u = (x: number): string => `${x}u`;
 
 /** `expr`·c, leaving out a factor of 1. */
 const times = (expr: string, c: number): string => (c === 1 ? expr : `${expr} * ${u(c)}`);

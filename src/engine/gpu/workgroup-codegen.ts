@@ -49,7 +49,7 @@
  * element each lane touches (`WorkgroupAccess`): access-model.ts replays exactly these, so the
  * model cannot drift from the WGSL.
  */
-import { dftLines } from './dft-codegen';
+import { dftLines, u32 as u } from './dft-codegen';
 import type { AccessKind } from './access-model-core';
 import {
   conflictFreeSwizzle,
@@ -130,8 +130,6 @@ ${CMUL_WGSL}`;
 }
 
 type Where = 'global' | 'shared' | 'registers';
-
-const u = (x: number): string => `${x}u`;
 
 /** Emits the code of one kernel, inserting a barrier wherever workgroup memory changes hands. */
 class Emitter {

@@ -5,12 +5,8 @@
  * order), the addresses of a staged block, the four-step twiddle block a warp reads, and the
  * pipeline key of every value baked in.
  */
-import { FFT_WORKGROUP, launchOf, threadValues, type FftPass } from './fft-plan';
-
-const u = (x: number): string => `${x}u`;
-
-/** Values per 32-byte sector: a warp instruction is full-sector when its lanes cover runs of 4. */
-const SECTOR_VALUES = 4;
+import { u32 as u } from './dft-codegen';
+import { FFT_WORKGROUP, launchOf, SECTOR_VALUES, threadValues, type FftPass } from './fft-plan';
 
 /** A pass as it is generated: its layout, its launch, its direction. */
 export interface WorkgroupKernel {
